@@ -1,0 +1,329 @@
+// __tests__/express/sms-webhook.test.ts — the one-layer middleware: body, answers, dedupe, failures.
+
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  captureRawBody,
+  MemoryStore,
+  smsWebhook,
+  WebhookError,
+  type DedupeStore,
+  type Provider,
+} from "../../lib/index.js";
+import { express } from "../helpers/app.js";
+import { androidApp, androidKey, androidRequest, signedNow } from "../helpers/android-app.js";
+import { assertNothingLeaks, send } from "../helpers/http.js";
+import { memoryLogger } from "../helpers/logger.js";
+
+describe("smsWebhook reading the body", () => {
+  it("rejects a body over the limit with 413 body_too_large", async () => {
+    const { post, events } = androidApp({ limit: 100 });
+    const res = await post(androidRequest());
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("body_too_large");
+    expect(res.body.error.message).toContain("limit");
+    expect(events).toHaveLength(0);
+  });
+
+  it("uses the bytes captureRawBody kept when express.json() runs first", async () => {
+    const { post, events } = androidApp({}, undefined, [express.json({ verify: captureRawBody })]);
+    expect((await post(androidRequest())).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+
+  it("uses the bytes an upstream express.raw() read", async () => {
+    const { post, events } = androidApp({}, undefined, [express.raw({ type: "*/*" })]);
+    expect((await post(androidRequest())).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+
+  it("reads the body itself when an app-wide JSON parser skipped it (other content type)", async () => {
+    const { post, events } = androidApp({}, undefined, [express.json()]);
+    const req = androidRequest();
+    req.headers["content-type"] = "text/plain";
+    expect((await post(req)).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+
+  it("answers raw_body_unavailable when express.urlencoded() consumed a form body", async () => {
+    const { post } = androidApp({}, undefined, [express.urlencoded({ extended: false })]);
+    const req = androidRequest();
+    req.headers["content-type"] = "application/x-www-form-urlencoded";
+    const res = await post(req);
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe("raw_body_unavailable");
+    expect(res.body.error.message).toMatch(/before the body parser/);
+  });
+
+  it("answers an unsupported Content-Encoding with 415", async () => {
+    const { post } = androidApp();
+    const req = androidRequest();
+    req.headers["content-encoding"] = "compress";
+    const res = await post(req);
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe("unsupported_media_type");
+  });
+});
+
+describe("smsWebhook settling the claim", () => {
+  it("treats a 4xx from the handler as handled: the retry is a duplicate", async () => {
+    let calls = 0;
+    const { post } = androidApp({}, (_req, res) => {
+      calls++;
+      res.status(422).json({ ignored: true });
+    });
+    const req = androidRequest();
+    expect((await post(req)).status).toBe(422);
+    expect((await post(req)).body).toEqual({ status: "duplicate" });
+    expect(calls).toBe(1);
+  });
+
+  it("releases the claim when the handler answers 500: the retry runs the handler", async () => {
+    let calls = 0;
+    const { post } = androidApp({}, (_req, res) => {
+      calls++;
+      res.sendStatus(calls === 1 ? 503 : 204);
+    });
+    const req = androidRequest();
+    expect((await post(req)).status).toBe(503);
+    expect((await post(req)).status).toBe(204);
+    expect(calls).toBe(2);
+  });
+
+  it("releases the claim when the handler passes an error to next()", async () => {
+    let calls = 0;
+    const { post } = androidApp({}, (_req, res, next) => {
+      calls++;
+      if (calls === 1) next(new Error("queue full"));
+      else res.sendStatus(204);
+    });
+    const req = androidRequest();
+    const failed = await post(req);
+    expect(failed.status).toBe(500);
+    expect((await post(req)).status).toBe(204);
+  });
+
+  it("answers 409 duplicate_in_flight with Retry-After while the first delivery runs", async () => {
+    let release: () => void = () => {};
+    const { post } = androidApp({}, (_req, res) => {
+      release = () => res.sendStatus(204);
+    });
+    const req = androidRequest();
+    const first = post(req).then((res) => res);
+    await sleep(50);
+    const second = await post(req);
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe("duplicate_in_flight");
+    expect(second.headers["retry-after"]).toBe("5");
+    release();
+    expect((await first).status).toBe(204);
+    expect((await post(req)).body).toEqual({ status: "duplicate" });
+  });
+
+  it("releases the claim when the client disconnects before the answer", async () => {
+    let calls = 0;
+    let answered = false;
+    const { app } = androidApp({}, (_req, res) => {
+      calls++;
+      if (calls === 1) {
+        setTimeout(() => {
+          answered = true;
+          if (!res.writableEnded) res.sendStatus(204);
+        }, 150);
+      } else res.sendStatus(204);
+    });
+    const server = app.listen(0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const req = androidRequest();
+      await new Promise<void>((resolve) => {
+        const outgoing = http.request({
+          port,
+          method: "POST",
+          path: "/hook",
+          headers: req.headers,
+        });
+        outgoing.on("error", () => resolve());
+        outgoing.end(req.body, () => setTimeout(() => outgoing.destroy(), 50));
+        outgoing.on("close", () => resolve());
+      });
+      await sleep(200);
+      expect(answered).toBe(true);
+      const retry = await send(app, req);
+      expect(retry.status).toBe(204);
+      expect(calls).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+// A store that fails as a broken Redis would.
+function failingStore(mode: "throw" | "reject" | "hang" | "commit"): DedupeStore {
+  const memory = new MemoryStore();
+  return {
+    claim(key, leaseMs) {
+      if (mode === "throw") throw new Error("ECONNREFUSED 127.0.0.1:6379");
+      if (mode === "reject") return Promise.reject(new Error("ECONNREFUSED 127.0.0.1:6379"));
+      if (mode === "hang") return new Promise(() => {});
+      return memory.claim(key, leaseMs);
+    },
+    commit: () => Promise.reject(new Error("READONLY replica")),
+    release: (key, token) => memory.release(key, token),
+  };
+}
+
+describe("smsWebhook when the store fails", () => {
+  it.each(["throw", "reject"] as const)(
+    "answers 503 store_unavailable when a claim fails (%s), never running the handler",
+    async (mode) => {
+      const { post, events, logger } = androidApp({ store: failingStore(mode) });
+      const res = await post(androidRequest());
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe("store_unavailable");
+      assertNothingLeaks(res.text, ["ECONNREFUSED", androidKey]);
+      expect(events).toHaveLength(0);
+      expect(logger.entries[0]?.level).toBe("error");
+      expect(String(logger.entries[0]?.details["cause"])).toContain("ECONNREFUSED");
+    },
+  );
+
+  it("answers 503 after storeTimeoutMs when the store hangs", async () => {
+    const { post } = androidApp({ store: failingStore("hang"), storeTimeoutMs: 50 });
+    const started = Date.now();
+    const res = await post(androidRequest());
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe("store_unavailable");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("runs the handler without dedupe, and logs it, with onStoreError: process", async () => {
+    const { post, events, logger } = androidApp({
+      store: failingStore("reject"),
+      onStoreError: "process",
+    });
+    expect((await post(androidRequest())).status).toBe(204);
+    expect(events).toHaveLength(1);
+    expect(logger.entries.some((entry) => entry.message.includes("without dedupe"))).toBe(true);
+  });
+
+  it("logs a failed commit without changing the answer", async () => {
+    const { post, logger } = androidApp({ store: failingStore("commit") });
+    expect((await post(androidRequest())).status).toBe(204);
+    await sleep(20);
+    const entry = logger.entries.find((logged) => logged.level === "error");
+    expect(entry?.message).toContain("could not record");
+  });
+});
+
+describe("smsWebhook reporting", () => {
+  it("calls onError with the WebhookError and the request", async () => {
+    const seen: [string, string][] = [];
+    const { post } = androidApp({
+      onError: (error, req) => seen.push([error.code, req.path]),
+    });
+    const req = androidRequest();
+    req.headers["x-signature"] = "0".repeat(64);
+    await post(req);
+    expect(seen).toEqual([["signature_invalid", "/hook"]]);
+  });
+
+  it("still answers when onError throws, and logs that it did", async () => {
+    const { post, logger } = androidApp({
+      onError: () => {
+        throw new Error("metrics down");
+      },
+    });
+    const req = androidRequest();
+    req.headers["x-signature"] = "0".repeat(64);
+    expect((await post(req)).status).toBe(401);
+    expect(logger.entries.some((entry) => entry.message.includes("onError"))).toBe(true);
+  });
+
+  it("logs rejections with the code and path, never the signature or secret", async () => {
+    const { post, logger } = androidApp();
+    const req = androidRequest();
+    req.headers["x-signature"] = "ab".repeat(32);
+    await post(req);
+    expect(logger.entries[0]).toMatchObject({
+      level: "warn",
+      details: { code: "signature_invalid", status: 401, path: "/hook" },
+    });
+    expect(JSON.stringify(logger.entries)).not.toContain(androidKey);
+    expect(JSON.stringify(logger.entries)).not.toContain("ab".repeat(32));
+  });
+
+  it("answers 500 internal_error, without the cause, when a provider throws unexpectedly", async () => {
+    const broken: Provider<unknown> = {
+      name: "broken",
+      defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
+      routes: [{ path: "/", methods: ["post"] }],
+      parse: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'secret-ish')");
+      },
+      verify: () => {},
+      timestamp: () => undefined,
+      dedupeKey: () => "k",
+      normalize: () => {
+        throw new Error("unreachable");
+      },
+    };
+    const logger = memoryLogger();
+    const app = express();
+    app.post("/hook", smsWebhook(broken, { logger }), (_req, res) => res.sendStatus(204));
+    const res = await send(app, { method: "POST", path: "/hook", headers: {}, body: "{}" });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({
+      error: { code: "internal_error", message: "The webhook could not be processed." },
+    });
+    expect(logger.entries[0]?.level).toBe("error");
+    expect(String(logger.entries[0]?.details["cause"])).toContain("secret-ish");
+  });
+
+  it("answers a WebhookError thrown by a provider with its own code", async () => {
+    const strict: Provider<unknown> = {
+      name: "strict",
+      defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
+      routes: [{ path: "/", methods: ["post"] }],
+      parse: () => {
+        throw new WebhookError("unsupported_media_type", "Send JSON.");
+      },
+      verify: () => {},
+      timestamp: () => undefined,
+      dedupeKey: () => "k",
+      normalize: () => {
+        throw new Error("unreachable");
+      },
+    };
+    const app = express();
+    app.post("/hook", smsWebhook(strict, { logger: memoryLogger() }));
+    const res = await send(app, { method: "POST", path: "/hook", headers: {}, body: "x" });
+    expect(res.status).toBe(415);
+    expect(res.body.error).toEqual({ code: "unsupported_media_type", message: "Send JSON." });
+  });
+});
+
+describe("smsWebhook.router", () => {
+  it("mounts the provider's routes with the handler, and nothing else", async () => {
+    const { androidSmsGateway } = await import("../../lib/index.js");
+    const events: unknown[] = [];
+    const app = express();
+    app.use(
+      "/hooks/android",
+      smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
+        clock: () => signedNow,
+        logger: memoryLogger(),
+        handler: (req, res) => {
+          events.push(req.smsEvent);
+          res.sendStatus(204);
+        },
+      }),
+    );
+    const req = androidRequest();
+    expect((await send(app, { ...req, path: "/hooks/android" })).status).toBe(204);
+    expect((await send(app, { ...req, method: "GET", path: "/hooks/android" })).status).toBe(404);
+    expect((await send(app, { ...req, path: "/hooks/android/other" })).status).toBe(404);
+    expect(events).toHaveLength(1);
+  });
+});

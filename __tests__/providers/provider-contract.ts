@@ -1,0 +1,184 @@
+// __tests__/providers/provider-contract.ts — what every provider must do over real HTTP.
+
+import type { RequestHandler } from "express";
+import {
+  MemoryStore,
+  smsWebhook,
+  type Provider,
+  type SmsEvent,
+  type SmsWebhookOptions,
+} from "../../lib/index.js";
+import { express } from "../helpers/app.js";
+import { assertNothingLeaks, send, type TestRequest } from "../helpers/http.js";
+import { memoryLogger } from "../helpers/logger.js";
+
+export interface ProviderCase {
+  /** Suite title. */
+  name: string;
+  /** The provider under test, built with `secret` (a string or a rotation list). */
+  provider(secret: string | string[]): Provider;
+  secret: string;
+  /** The time the requests are signed at (and the fake clock reads). */
+  now: Date;
+  /** A valid request for a fresh event, signed independently of lib/ with `secret`. */
+  request(options?: { secret?: string; signedAt?: Date; eventId?: string }): TestRequest;
+  /** The same request with one byte of signed content changed. */
+  tamper(req: TestRequest): TestRequest;
+  /** The same request without its signature. */
+  unsign(req: TestRequest): TestRequest;
+  /** What an unsigned request gets (Vonage Messages: 503 unsigned_callback). */
+  unsigned: { status: number; code: string };
+  /** Whether the provider signs a time the window is checked against. */
+  signsTime: boolean;
+  /** The app-wide body parser that consumes this provider's body when mounted first. */
+  bodyParser: RequestHandler;
+}
+
+export function runProviderContract(c: ProviderCase) {
+  describe(`${c.name} (provider contract)`, () => {
+    const clock = () => c.now;
+
+    function appWith(
+      options: SmsWebhookOptions = {},
+      handler?: RequestHandler,
+      provider: Provider = c.provider(c.secret),
+    ) {
+      const calls: SmsEvent[] = [];
+      const app = express();
+      const store = options.store ?? new MemoryStore();
+      const logger = memoryLogger();
+      const onEvent: RequestHandler =
+        handler ??
+        ((req, res) => {
+          calls.push(req.smsEvent);
+          res.sendStatus(204);
+        });
+      app.use(smsWebhook.router(provider, { clock, logger, store, ...options, handler: onEvent }));
+      return { app, calls, logger };
+    }
+
+    it("delivers a validly signed event to the handler, verified", async () => {
+      const { app, calls } = appWith();
+      const res = await send(app, c.request());
+      expect(res.status).toBe(204);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ verified: true, provider: c.provider(c.secret).name });
+      expect(typeof calls[0]?.id).toBe("string");
+    });
+
+    it("rejects an altered body with 401 signature_invalid", async () => {
+      const { app, calls } = appWith();
+      const res = await send(app, c.tamper(c.request()));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("signature_invalid");
+      expect(calls).toHaveLength(0);
+      assertNothingLeaks(res.text, [c.secret]);
+    });
+
+    it("rejects a request signed with another secret", async () => {
+      const { app, calls } = appWith();
+      const res = await send(app, c.request({ secret: "not-the-configured-secret" }));
+      expect(res.status).toBe(401);
+      expect(calls).toHaveLength(0);
+      assertNothingLeaks(res.text, [c.secret, "not-the-configured-secret"]);
+    });
+
+    it("rejects an unsigned request", async () => {
+      const { app, calls } = appWith();
+      const res = await send(app, c.unsign(c.request()));
+      expect(res.status).toBe(c.unsigned.status);
+      expect(res.body.error.code).toBe(c.unsigned.code);
+      expect(calls).toHaveLength(0);
+    });
+
+    it("accepts any secret of a rotation list", async () => {
+      const rotating = c.provider(["the-next-secret-0123456789", c.secret]);
+      const { app, calls } = appWith({}, undefined, rotating);
+      expect((await send(app, c.request())).status).toBe(204);
+      expect(calls).toHaveLength(1);
+    });
+
+    it("answers the same delivery again with 200 duplicate, without the handler", async () => {
+      const { app, calls } = appWith();
+      const req = c.request();
+      expect((await send(app, req)).status).toBe(204);
+      const again = await send(app, req);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ status: "duplicate" });
+      expect(calls).toHaveLength(1);
+    });
+
+    it("runs the handler once for ten concurrent identical deliveries", async () => {
+      let running = 0;
+      const { app } = appWith({}, (_req, res) => {
+        running++;
+        setTimeout(() => res.sendStatus(204), 50);
+      });
+      const req = c.request();
+      const answers = await Promise.all(Array.from({ length: 10 }, () => send(app, req)));
+      expect(running).toBe(1);
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+      for (const answer of answers) {
+        if (answer.status === 409) {
+          expect(answer.body.error.code).toBe("duplicate_in_flight");
+          expect(answer.headers["retry-after"]).toMatch(/^\d+$/);
+        } else if (answer.status !== 204) {
+          expect(answer.status).toBe(200);
+          expect(answer.body).toEqual({ status: "duplicate" });
+        }
+      }
+    });
+
+    it("answers 500 when the handler throws, and handles the provider's retry", async () => {
+      let attempts = 0;
+      const { app } = appWith({}, (_req, res) => {
+        attempts++;
+        if (attempts === 1) throw new Error("database down");
+        res.sendStatus(204);
+      });
+      const req = c.request();
+      const first = await send(app, req);
+      expect(first.status).toBe(500);
+      expect((await send(app, req)).status).toBe(204);
+      expect(attempts).toBe(2);
+    });
+
+    if (c.signsTime) {
+      it("rejects a stale signed time with 401 timestamp_out_of_window", async () => {
+        const { app, calls } = appWith();
+        const stale = new Date(c.now.getTime() - 301_000);
+        const res = await send(app, c.request({ signedAt: stale }));
+        expect(res.status).toBe(401);
+        expect(res.body.error.code).toBe("timestamp_out_of_window");
+        expect(calls).toHaveLength(0);
+      });
+
+      it("accepts a signed time inside a wider toleranceSec", async () => {
+        const { app, calls } = appWith({ toleranceSec: 900, dedupeTtlMs: 3_600_000 });
+        const late = new Date(c.now.getTime() - 600_000);
+        expect((await send(app, c.request({ signedAt: late }))).status).toBe(204);
+        expect(calls).toHaveLength(1);
+      });
+    }
+
+    it("lets a bad signature through in report mode, marked unverified and logged", async () => {
+      const { app, calls, logger } = appWith({ mode: "report" });
+      const res = await send(app, c.tamper(c.request()));
+      expect(res.status).toBe(204);
+      expect(calls[0]?.verified).toBe(false);
+      expect(logger.entries.map((entry) => entry.details["code"])).toContain("signature_invalid");
+    });
+
+    it("says how to fix it when an app-wide body parser consumed the body", async () => {
+      const app = express();
+      app.use(c.bodyParser);
+      app.use(smsWebhook.router(c.provider(c.secret), { clock, logger: memoryLogger() }));
+      const res = await send(app, c.request());
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe("raw_body_unavailable");
+      expect(res.body.error.message).toContain("captureRawBody");
+      assertNothingLeaks(res.text, [c.secret]);
+    });
+  });
+}

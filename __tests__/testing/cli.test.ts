@@ -1,0 +1,75 @@
+// __tests__/testing/cli.test.ts — `sms-webhooks send` fires signed traffic a real server accepts.
+
+import { execFile } from "node:child_process";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { promisify } from "node:util";
+import { androidSmsGateway, smsWebhook, type SmsEvent } from "../../lib/index.js";
+import { express } from "../helpers/app.js";
+import { memoryLogger } from "../helpers/logger.js";
+
+const run = promisify(execFile);
+const cli = ["node_modules/.bin/tsx", "lib/testing/cli.ts"];
+
+describe("sms-webhooks CLI", () => {
+  const events: SmsEvent[] = [];
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    const app = express();
+    app.post(
+      "/hooks/android",
+      smsWebhook(androidSmsGateway({ secret: "cli-key" }), { logger: memoryLogger() }),
+      (req, res) => {
+        events.push(req.smsEvent);
+        res.sendStatus(204);
+      },
+    );
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/android`;
+  });
+
+  afterAll(() => {
+    server.close();
+  });
+
+  it("sends a signed event, then its retries, which are duplicates", async () => {
+    const { stdout } = await run(cli[0]!, [
+      cli[1]!,
+      "send",
+      "android-received",
+      url,
+      "--secret",
+      "cli-key",
+      "--times",
+      "2",
+    ]);
+    expect(stdout).toMatch(/#1 → 204/);
+    expect(stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "message.received", verified: true });
+  }, 30_000);
+
+  it("reports the server's rejection of a wrong secret and a stale time", async () => {
+    const wrong = await run(cli[0]!, [cli[1]!, "send", "android-ping", url, "--secret", "nope"]);
+    expect(wrong.stdout).toContain("→ 401");
+    expect(wrong.stdout).toContain("signature_invalid");
+    const stale = await run(cli[0]!, [
+      cli[1]!,
+      "send",
+      "android-ping",
+      url,
+      "--secret",
+      "cli-key",
+      "--skew=-900",
+    ]);
+    expect(stale.stdout).toContain("timestamp_out_of_window");
+  }, 30_000);
+
+  it("lists its scenarios", async () => {
+    const { stdout } = await run(cli[0]!, [cli[1]!, "list"]);
+    expect(stdout).toContain("android-received");
+  }, 30_000);
+});

@@ -1,0 +1,22 @@
+// __tests__/testing/signers.test.ts — the exported signers produce what the providers produce.
+
+import { signAndroidSmsGateway } from "../../lib/testing/index.js";
+import { pingVector, receivedVector } from "../providers/android-sms-gateway/fixtures.js";
+
+describe("signAndroidSmsGateway", () => {
+  it.each([
+    ["the received vector", receivedVector],
+    ["the ping vector", pingVector],
+  ])("reproduces %s from providers.md", (_name, vector) => {
+    expect(signAndroidSmsGateway(vector.body, vector.key, vector.timestamp)).toEqual({
+      "Content-Type": "application/json",
+      "X-Signature": vector.signature,
+      "X-Timestamp": String(vector.timestamp),
+    });
+  });
+
+  it("signs the same bytes from a Buffer", () => {
+    const { body, key, timestamp, signature } = receivedVector;
+    expect(signAndroidSmsGateway(Buffer.from(body), key, timestamp)["X-Signature"]).toBe(signature);
+  });
+});

@@ -1,0 +1,17 @@
+// examples/config.ts — where the example server listens and the secrets it and the demo share.
+
+/** Port of the example server (`PORT`, default 3000). */
+export const port = Number(process.env["PORT"] ?? 3000);
+
+/** Base URL the demo fires at (`DEMO_URL`, default the local example server). */
+export const baseUrl = process.env["DEMO_URL"] ?? `http://localhost:${port}`;
+
+/** Demo secrets; set the env variables to receive real provider traffic. */
+export const secrets = {
+  android: process.env["ASG_SIGNING_KEY"] ?? "demo-android-signing-key",
+};
+
+/** Where each provider is mounted. */
+export const paths = {
+  android: "/hooks/android",
+};

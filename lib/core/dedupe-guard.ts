@@ -1,0 +1,101 @@
+// lib/core/dedupe-guard.ts — the pipeline's use of a store: timeouts, failure policy, settling.
+
+import { describeError } from "./describe-error.js";
+import type { Logger } from "./logger.js";
+import { WebhookError } from "./webhook-error.js";
+import type { Claim, DedupeStore } from "../stores/dedupe-store.js";
+import { MemoryStore } from "../stores/memory-store.js";
+
+/** A claim, or `unguarded` when the store failed and `onStoreError: "process"` runs anyway. */
+export type GuardClaim = Claim | { state: "unguarded" };
+
+/** What the guard needs from the resolved options. */
+export interface DedupeGuardOptions {
+  /** The store; undefined means a `MemoryStore` of the guard's own. */
+  readonly store: DedupeStore | undefined;
+  readonly leaseMs: number;
+  readonly dedupeTtlMs: number;
+  readonly storeTimeoutMs: number;
+  readonly onStoreError: "reject" | "process";
+  readonly logger: Logger;
+}
+
+/**
+ * Wraps a {@link DedupeStore} so that no store call can hang a request or crash the process:
+ * a call that throws, rejects or outlasts `storeTimeoutMs` becomes `store_unavailable`.
+ */
+export class DedupeGuard {
+  readonly #options: DedupeGuardOptions;
+  readonly #store: DedupeStore;
+
+  constructor(options: DedupeGuardOptions) {
+    this.#options = options;
+    this.#store = options.store ?? new MemoryStore();
+  }
+
+  /** Claims `key`; throws `store_unavailable` unless the policy is to process without dedupe. */
+  async claim(key: string): Promise<GuardClaim> {
+    const { leaseMs, onStoreError, logger } = this.#options;
+    const store = this.#store;
+    try {
+      return await this.#call("claim", () => store.claim(key, leaseMs));
+    } catch (error) {
+      if (onStoreError === "reject") throw error;
+      logger.error(
+        { key, cause: describeError(error) },
+        "dedupe store failed; handling the webhook without dedupe (onStoreError: process)",
+      );
+      return { state: "unguarded" };
+    }
+  }
+
+  /**
+   * Commits (`handled`) or releases the claim. Never throws: the answer has been sent by now,
+   * so a failure is logged, and the lease expiring lets the provider's retry through.
+   */
+  async settle(key: string, token: string, handled: boolean): Promise<void> {
+    const { dedupeTtlMs, logger } = this.#options;
+    const store = this.#store;
+    try {
+      if (handled) await this.#call("commit", () => store.commit(key, token, dedupeTtlMs));
+      else await this.#call("release", () => store.release(key, token));
+    } catch (error) {
+      logger.error(
+        { key, cause: describeError(error) },
+        handled
+          ? "could not record a handled webhook; a retry may be handled again"
+          : "could not release a failed webhook's claim; its retry waits for the lease to expire",
+      );
+    }
+  }
+
+  #call<T>(operation: string, run: () => T | Promise<T>): T | Promise<T> {
+    let result: T | Promise<T>;
+    try {
+      result = run();
+    } catch (error) {
+      throw unavailable(operation, error);
+    }
+    if (!(result instanceof Promise)) return result;
+    const { storeTimeoutMs } = this.#options;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(unavailable(operation, new Error(`timed out after ${storeTimeoutMs} ms`))),
+        storeTimeoutMs,
+      );
+      timer.unref();
+    });
+    return Promise.race([
+      result.catch((error: unknown) => Promise.reject(unavailable(operation, error))),
+      timeout,
+    ]).finally(() => clearTimeout(timer));
+  }
+}
+
+function unavailable(operation: string, cause: unknown): WebhookError {
+  if (cause instanceof WebhookError) return cause;
+  return new WebhookError("store_unavailable", "The dedupe store is unavailable; retry later.", {
+    cause: new Error(`store ${operation} failed`, { cause }),
+  });
+}

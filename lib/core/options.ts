@@ -1,0 +1,153 @@
+// lib/core/options.ts — the options every pipeline step shares, checked once at construction.
+
+import { z } from "zod";
+import type { Logger } from "./logger.js";
+import { consoleLogger } from "./logger.js";
+import type { Provider } from "./provider.js";
+import type { WebhookError } from "./webhook-error.js";
+import type { DedupeStore } from "../stores/dedupe-store.js";
+
+/** Options shared by `smsWebhook` and each single-step middleware. */
+export interface PipelineOptions<Req = unknown> {
+  /** Where handled events are remembered. Default: a new `MemoryStore` for this middleware. */
+  store?: DedupeStore;
+  /**
+   * `"enforce"` (default) rejects what fails verification. `"report"` logs the failure and lets
+   * the request through with `event.verified === false`, to switch verification on without an
+   * outage.
+   */
+  mode?: "enforce" | "report";
+  /** The current time, for the timestamp window. Inject one in tests and replays. */
+  clock?: () => Date;
+  /** Where rejections and store failures are logged. Default: the console. */
+  logger?: Logger;
+  /** Called with every rejection (and every report-mode failure), after it is logged. */
+  onError?: (error: WebhookError, req: Req) => void;
+  /** How far the signed timestamp may be from `clock()`, in seconds. Default: the provider's. */
+  toleranceSec?: number;
+  /** How long a handled event is remembered, in ms. Default: the provider's retry span. */
+  dedupeTtlMs?: number;
+  /** How long a delivery holds its claim while the handler runs, in ms. Default 30,000. */
+  leaseMs?: number;
+  /** How long a store call may take before the request is answered 503, in ms. Default 2,000. */
+  storeTimeoutMs?: number;
+  /**
+   * When the store fails: `"reject"` (default) answers 503 `store_unavailable` so the provider
+   * retries; `"process"` runs the handler without dedupe and logs it.
+   */
+  onStoreError?: "reject" | "process";
+}
+
+/** {@link PipelineOptions} with every default applied. */
+export interface ResolvedPipelineOptions<Req = unknown> {
+  /** Undefined until the first claim creates the default `MemoryStore`. */
+  readonly store: DedupeStore | undefined;
+  readonly mode: "enforce" | "report";
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  readonly onError: ((error: WebhookError, req: Req) => void) | undefined;
+  readonly toleranceSec: number;
+  readonly dedupeTtlMs: number;
+  readonly leaseMs: number;
+  readonly storeTimeoutMs: number;
+  readonly onStoreError: "reject" | "process";
+}
+
+const aFunction = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === "function", {
+    message: `must be ${what}`,
+  });
+
+const positiveMs = z
+  .number({ message: "must be a number of milliseconds" })
+  .int("must be a whole number of milliseconds")
+  .positive("must be positive");
+
+/** The zod shape of {@link PipelineOptions}; adapters extend it with their own options. */
+export const pipelineOptionsShape = {
+  store: z
+    .custom<DedupeStore>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        ["claim", "commit", "release"].every(
+          (method) => typeof (value as Record<string, unknown>)[method] === "function",
+        ),
+      { message: "must be a DedupeStore (an object with claim, commit and release methods)" },
+    )
+    .optional(),
+  mode: z.enum(["enforce", "report"], { message: 'must be "enforce" or "report"' }).optional(),
+  clock: aFunction("a function returning a Date").optional(),
+  logger: z
+    .custom<Logger>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as Logger).warn === "function" &&
+        typeof (value as Logger).error === "function",
+      { message: "must have warn() and error() methods" },
+    )
+    .optional(),
+  onError: aFunction("a function").optional(),
+  toleranceSec: z
+    .number({ message: "must be a number of seconds" })
+    .positive("must be positive")
+    .optional(),
+  dedupeTtlMs: positiveMs.optional(),
+  leaseMs: positiveMs.optional(),
+  storeTimeoutMs: positiveMs.optional(),
+  onStoreError: z
+    .enum(["reject", "process"], { message: 'must be "reject" or "process"' })
+    .optional(),
+};
+
+/**
+ * Checks `options` against `shape` and returns them as given, or throws a `TypeError` whose
+ * message names each offending option. Unknown options (typos) are errors too: this is for
+ * plain JavaScript callers and values read from configuration, which the types cannot check.
+ */
+export function validateOptions<Options extends object>(
+  shape: z.ZodRawShape,
+  options: Options | undefined,
+): Options {
+  const result = z.strictObject(shape).safeParse(options ?? {});
+  if (result.success) return options ?? ({} as Options);
+  const problems = result.error.issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => `unknown option "${key}"`).join("; ");
+    }
+    if (issue.path.length === 0) return "options must be an object";
+    return `option "${issue.path.join(".")}" ${issue.message}`;
+  });
+  throw new TypeError(`sms-webhooks: ${problems.join("; ")}`);
+}
+
+/** Applies defaults, and checks combinations no single option can get wrong on its own. */
+export function resolvePipelineOptions<Req>(
+  provider: Provider<unknown>,
+  options: PipelineOptions<Req>,
+): ResolvedPipelineOptions<Req> {
+  const toleranceSec = options.toleranceSec ?? provider.defaults.toleranceSec;
+  const dedupeTtlMs = options.dedupeTtlMs ?? provider.defaults.dedupeTtlMs;
+  // A replay signed at t is accepted until t + tolerance, and may first have been handled as
+  // early as t - tolerance: it is only caught if the key outlives the whole window.
+  if (dedupeTtlMs < 2 * toleranceSec * 1000) {
+    throw new TypeError(
+      `sms-webhooks: option "dedupeTtlMs" (${dedupeTtlMs} ms) must be at least twice "toleranceSec" ` +
+        `(${toleranceSec} s, so ${2 * toleranceSec * 1000} ms): a replay inside the timestamp window ` +
+        `would otherwise be handled again`,
+    );
+  }
+  return {
+    store: options.store,
+    mode: options.mode ?? "enforce",
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger ?? consoleLogger,
+    onError: options.onError,
+    toleranceSec,
+    dedupeTtlMs,
+    leaseMs: options.leaseMs ?? 30_000,
+    storeTimeoutMs: options.storeTimeoutMs ?? 2_000,
+    onStoreError: options.onStoreError ?? "reject",
+  };
+}

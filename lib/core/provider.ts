@@ -1,0 +1,61 @@
+// lib/core/provider.ts — what a provider adapter is: a plain object the pipeline drives.
+
+import type { SmsEvent } from "./events.js";
+import type { RawRequest } from "./raw-request.js";
+
+/** What a provider knows about its own traffic, used where the options say nothing. */
+export interface ProviderDefaults {
+  /** How far a signed timestamp may be from the clock, in seconds, either way. */
+  readonly toleranceSec: number;
+  /** How long a handled event is remembered: at least the provider's whole retry schedule. */
+  readonly dedupeTtlMs: number;
+}
+
+/** What `normalize` learns from the pipeline's earlier steps. */
+export interface NormalizeContext {
+  /** The event's dedupe key (becomes `event.id`). */
+  readonly id: string;
+  /** False when report mode let an unverified request through. */
+  readonly verified: boolean;
+  /** The signed request time, when the provider signs one. */
+  readonly signedAt: Date | undefined;
+  /** When the pipeline received the request (by the `clock` option). */
+  readonly receivedAt: Date;
+}
+
+/**
+ * A provider adapter: turns one signed provider request into one {@link SmsEvent}.
+ *
+ * The pipeline calls, in order: `parse` (only what verification needs; no schema), `verify`,
+ * `timestamp` (checked against the window), `dedupeKey` (claimed in the store), `normalize`
+ * (schema-validated). Each throws a `WebhookError` for bad input.
+ */
+export interface Provider<Payload = unknown> {
+  /** Stable name, used in events (`event.provider`) and dedupe keys. */
+  readonly name: string;
+  /** Window and dedupe TTL for this provider's retry behaviour. */
+  readonly defaults: ProviderDefaults;
+  /**
+   * The routes `smsWebhook.router()` mounts, relative to where it is mounted. A route accepts
+   * every event the provider sends there, telling them apart by their fields.
+   */
+  readonly routes: readonly ProviderRoute[];
+  /** Reads the request into the payload; throws `payload_invalid`. Runs before verification. */
+  parse(req: RawRequest): Payload;
+  /** Checks the signature against the raw bytes; throws `signature_*` / `secret_unknown`. */
+  verify(req: RawRequest, payload: Payload): void | Promise<void>;
+  /** The signed time of this request, or `undefined` when the provider signs none. */
+  timestamp(req: RawRequest, payload: Payload): Date | undefined;
+  /** The idempotency key: equal for every delivery of one event, different across events. */
+  dedupeKey(payload: Payload, req: RawRequest): string;
+  /** Validates the payload (zod) and maps it to the common event; throws `payload_invalid`. */
+  normalize(payload: Payload, context: NormalizeContext): SmsEvent;
+}
+
+/** A path and the methods a provider sends to it. */
+export interface ProviderRoute {
+  /** Path relative to the router's mount point, e.g. `"/inbound"`. */
+  readonly path: string;
+  /** Lower-case methods, e.g. `["get", "post"]`. */
+  readonly methods: readonly ("get" | "post")[];
+}

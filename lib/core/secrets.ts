@@ -1,0 +1,38 @@
+// lib/core/secrets.ts — secret lists for rotation and the constant-time comparisons every provider uses.
+
+import { timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/** One secret, or several while rotating: a request signed with any of them verifies. */
+export type SecretInput = string | readonly string[];
+
+/** The zod schema of a `secret` option: one non-empty string, or a non-empty list of them. */
+const secretMessage = "must be a non-empty string or a non-empty list of them";
+export const secretSchema = z.union(
+  [
+    z.string().min(1, secretMessage),
+    z.array(z.string(secretMessage).min(1, secretMessage)).min(1, secretMessage).readonly(),
+  ],
+  { message: secretMessage },
+);
+
+/** A validated `secret` option as a list. */
+export function secretList(secret: SecretInput): readonly string[] {
+  return typeof secret === "string" ? [secret] : secret;
+}
+
+/** Constant-time equality of two byte strings; unequal lengths are unequal (length is public). */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const hexPattern = /^(?:[0-9a-f]{2})+$/i;
+
+/**
+ * Decodes a hex signature of exactly `bytes` bytes (either case), or `undefined` when it is not
+ * one. Node's own hex decoder silently stops at the first bad character, so check first.
+ */
+export function decodeHex(value: string, bytes: number): Buffer | undefined {
+  if (value.length !== bytes * 2 || !hexPattern.test(value)) return undefined;
+  return Buffer.from(value, "hex");
+}

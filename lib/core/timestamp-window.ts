@@ -1,0 +1,29 @@
+// lib/core/timestamp-window.ts — the replay window: a signed time must be close to the clock.
+
+import { WebhookError } from "./webhook-error.js";
+
+const unixSecondsPattern = /^\d{1,12}$/;
+
+/** Reads a unix-seconds string (`"1719046000"`) as a `Date`, or `undefined` if it is not one. */
+export function parseUnixSeconds(value: string | undefined): Date | undefined {
+  if (value === undefined || !unixSecondsPattern.test(value)) return undefined;
+  return new Date(Number(value) * 1000);
+}
+
+/**
+ * Throws `timestamp_out_of_window` unless `signedAt` is within `toleranceSec` of `now`, either
+ * way: phones' clocks drift ahead as well as behind.
+ */
+export function assertInWindow(signedAt: Date, now: Date, toleranceSec: number): void {
+  const skewSec = Math.round((now.getTime() - signedAt.getTime()) / 1000);
+  if (Number.isNaN(skewSec)) {
+    throw new WebhookError("timestamp_missing", "The signed timestamp is not a valid time.");
+  }
+  if (Math.abs(skewSec) > toleranceSec) {
+    const direction = skewSec > 0 ? "old" : "in the future";
+    throw new WebhookError(
+      "timestamp_out_of_window",
+      `The signed timestamp is ${Math.abs(skewSec)} s ${direction}; at most ${toleranceSec} s is accepted (option toleranceSec).`,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+// lib/express/sms-webhook.ts — the whole pipeline as one Express middleware, and its router.
+
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from "express";
+import { createPipeline } from "../core/pipeline.js";
+import type { Provider } from "../core/provider.js";
+import type { RawRequest } from "../core/raw-request.js";
+import { smsWebhookOptionsShape, type SmsWebhookOptions } from "./options.js";
+import { rawBodyReader } from "./raw-body.js";
+import { toRawRequest } from "./raw-request.js";
+import { sendDuplicate, sendError } from "./respond.js";
+import { settleOnClose } from "./settle-on-close.js";
+
+/** Options for `smsWebhook.router`: the middleware's, plus the handler to mount after it. */
+export interface SmsWebhookRouterOptions extends SmsWebhookOptions {
+  /**
+   * Runs for every accepted event, with `req.smsEvent` set. Without it, accepted requests pass
+   * on to whatever the app mounts after the router.
+   */
+  handler?: RequestHandler | RequestHandler[];
+}
+
+/** `smsWebhook(provider, options)`, with `smsWebhook.router(provider, options)`. */
+export interface SmsWebhook {
+  /**
+   * One middleware that runs the whole pipeline — raw body, signature, timestamp window,
+   * dedupe, normalize — and sets `req.smsEvent` for the next handler. It answers rejections
+   * itself (`{"error":{"code","message"}}`) and duplicates with 200 `{"status":"duplicate"}`.
+   * Options are checked here, once: a bad option throws at start-up.
+   */
+  <Payload>(provider: Provider<Payload>, options?: SmsWebhookOptions): RequestHandler;
+  /**
+   * An `express.Router` with the middleware (and `handler`) mounted on every path and method
+   * the provider sends to (Vonage: GET and POST `/inbound` and `/status`).
+   */
+  router<Payload>(provider: Provider<Payload>, options?: SmsWebhookRouterOptions): Router;
+}
+
+const emptyBody = Buffer.alloc(0);
+
+function createSmsWebhook<Payload>(
+  provider: Provider<Payload>,
+  options: SmsWebhookOptions = {},
+): RequestHandler {
+  const pipeline = createPipeline<Payload, Request>(provider, options, smsWebhookOptionsShape);
+  const readBody = rawBodyReader(options.limit);
+
+  async function handle(req: Request, res: Response, next: NextFunction): Promise<void> {
+    let raw: RawRequest;
+    try {
+      raw = toRawRequest(req, await readBody(req, res));
+    } catch (error) {
+      raw = toRawRequest(req, emptyBody);
+      const rejection = pipeline.asWebhookError(error);
+      pipeline.report(rejection, raw, req);
+      sendError(res, rejection);
+      return;
+    }
+    const outcome = await pipeline.receive(raw);
+    switch (outcome.type) {
+      case "reject":
+        pipeline.report(outcome.error, raw, req);
+        sendError(res, outcome.error);
+        return;
+      case "duplicate":
+        sendDuplicate(res);
+        return;
+      case "deliver": {
+        const { event, warning, settle } = outcome.delivery;
+        if (warning !== undefined) pipeline.report(warning, raw, req, "let through (report mode)");
+        req.smsEvent = event;
+        settleOnClose(res, settle);
+        next();
+      }
+    }
+  }
+
+  return function smsWebhookMiddleware(req: Request, res: Response, next: NextFunction) {
+    handle(req, res, next).catch(next);
+  };
+}
+
+function createRouter<Payload>(
+  provider: Provider<Payload>,
+  options: SmsWebhookRouterOptions = {},
+): Router {
+  const { handler, ...middlewareOptions } = options;
+  const handlers = handler === undefined ? [] : [handler].flat();
+  const middleware = createSmsWebhook(provider, middlewareOptions);
+  const router = express.Router();
+  for (const route of provider.routes) {
+    for (const method of route.methods) router[method](route.path, middleware, ...handlers);
+  }
+  return router;
+}
+
+/** See {@link SmsWebhook}. */
+export const smsWebhook: SmsWebhook = Object.assign(createSmsWebhook, { router: createRouter });

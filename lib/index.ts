@@ -1,0 +1,54 @@
+// lib/index.ts — the public API of sms-webhooks.
+
+import "./express/request-types.js";
+
+export { smsWebhook } from "./express/sms-webhook.js";
+export type { SmsWebhook, SmsWebhookRouterOptions } from "./express/sms-webhook.js";
+export type { SmsWebhookOptions } from "./express/options.js";
+export { rawBody, captureRawBody } from "./express/raw-body.js";
+export type { RawBodyOptions } from "./express/raw-body.js";
+export { verifySignature, timestampWindow, dedupe, normalize } from "./express/steps.js";
+export type { StepOptions } from "./express/steps.js";
+export { smsWebhookErrorHandler } from "./express/error-handler.js";
+
+export { WebhookError, isWebhookError, webhookErrorStatus } from "./core/webhook-error.js";
+export type { WebhookErrorCode, WebhookErrorBody } from "./core/webhook-error.js";
+export type { RawRequest } from "./core/raw-request.js";
+export type {
+  Provider,
+  ProviderDefaults,
+  ProviderRoute,
+  NormalizeContext,
+} from "./core/provider.js";
+export type { PipelineOptions } from "./core/options.js";
+export type { Logger } from "./core/logger.js";
+export { consoleLogger, silentLogger } from "./core/logger.js";
+export type { SecretInput } from "./core/secrets.js";
+export { WebhookPipeline, createPipeline } from "./core/pipeline.js";
+export type { Outcome, Delivery, Authentication } from "./core/pipeline.js";
+export {
+  smsEventSchema,
+  messageReceivedEventSchema,
+  messageStatusEventSchema,
+  systemPingEventSchema,
+  unknownEventSchema,
+  messageStatusSchema,
+  moneySchema,
+  isFinalStatus,
+} from "./core/events.js";
+export type {
+  SmsEvent,
+  MessageReceivedEvent,
+  MessageStatusEvent,
+  SystemPingEvent,
+  UnknownEvent,
+  MessageStatus,
+  Money,
+} from "./core/events.js";
+
+export type { DedupeStore, Claim } from "./stores/dedupe-store.js";
+export { MemoryStore } from "./stores/memory-store.js";
+export type { MemoryStoreOptions } from "./stores/memory-store.js";
+
+export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";
+export type { AndroidSmsGatewayOptions } from "./providers/android-sms-gateway/index.js";

@@ -1,0 +1,157 @@
+// lib/testing/dedupe-store-contract.ts — the behaviour every DedupeStore must have, as a test suite.
+
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { DedupeStore } from "../stores/dedupe-store.js";
+
+// The runner's globals (Jest, Vitest with globals, Mocha, node:test's describe/it all fit).
+interface TestGlobals {
+  describe: (name: string, body: () => void) => void;
+  it: (name: string, body: () => Promise<void>, timeoutMs?: number) => void;
+  beforeAll: (body: () => Promise<void>, timeoutMs?: number) => void;
+  afterAll: (body: () => Promise<void>, timeoutMs?: number) => void;
+}
+
+/** Options for {@link runDedupeStoreContract}. */
+export interface DedupeStoreContractOptions<Store extends DedupeStore> {
+  /** Called once after the suite, e.g. to close a client. */
+  teardown?: (store: Store) => void | Promise<void>;
+  /** A lease or TTL the suite waits out, in ms. Raise it for a store with coarse timers. Default 60. */
+  shortMs?: number;
+}
+
+/**
+ * Registers a test suite (describe/it, in Jest, Vitest or Mocha) that checks a
+ * {@link DedupeStore} keeps the contract the pipeline relies on: atomic claims, fenced
+ * commit/release, leases and TTLs that expire. Every test uses fresh keys, so one store
+ * (and one server) serves the whole suite.
+ *
+ * @example
+ * runDedupeStoreContract("RedisStore", () => new RedisStore({ sendCommand }));
+ */
+export function runDedupeStoreContract<Store extends DedupeStore>(
+  name: string,
+  makeStore: () => Store | Promise<Store>,
+  options: DedupeStoreContractOptions<Store> = {},
+): void {
+  const { describe, it, beforeAll, afterAll } = globalThis as unknown as TestGlobals;
+  const shortMs = options.shortMs ?? 60;
+  const longMs = 60_000;
+  let store: Store;
+  const key = () => `contract:${randomUUID()}`;
+  const claimToken = async (k: string, leaseMs = longMs): Promise<string> => {
+    const claim = await store.claim(k, leaseMs);
+    assert.equal(claim.state, "claimed", `expected a fresh claim of ${k}`);
+    return (claim as { token: string }).token;
+  };
+
+  describe(`${name} keeps the DedupeStore contract`, () => {
+    beforeAll(async () => {
+      store = await makeStore();
+    });
+    afterAll(async () => {
+      await options.teardown?.(store);
+    });
+
+    it("claims a key nobody holds, with a token", async () => {
+      const claim = await store.claim(key(), longMs);
+      assert.equal(claim.state, "claimed");
+      assert.equal(typeof (claim as { token: unknown }).token, "string");
+    });
+
+    it("answers in-flight while a live lease holds the key", async () => {
+      const k = key();
+      await claimToken(k);
+      assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
+    });
+
+    it("answers done after a commit, for as long as the TTL", async () => {
+      const k = key();
+      await store.commit(k, await claimToken(k), longMs);
+      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+    });
+
+    it("lets the next delivery claim a released key, with a new token", async () => {
+      const k = key();
+      const first = await claimToken(k);
+      await store.release(k, first);
+      const second = await claimToken(k);
+      assert.notEqual(second, first);
+    });
+
+    it("ignores a release with a token that does not own the key", async () => {
+      const k = key();
+      await claimToken(k);
+      await store.release(k, "not-the-token");
+      assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
+    });
+
+    it("ignores a commit with a token that does not own the key", async () => {
+      const k = key();
+      await claimToken(k);
+      await store.commit(k, "not-the-token", longMs);
+      assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
+    });
+
+    it("frees the key when the lease expires", async () => {
+      const k = key();
+      await claimToken(k, shortMs);
+      await sleep(shortMs * 2 + 20);
+      await claimToken(k);
+    });
+
+    it("does not let a stale claim commit or release over a newer one", async () => {
+      const k = key();
+      const stale = await claimToken(k, shortMs);
+      await sleep(shortMs * 2 + 20);
+      const fresh = await claimToken(k);
+      await store.commit(k, stale, longMs);
+      assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
+      await store.release(k, stale);
+      assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
+      await store.commit(k, fresh, longMs);
+      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+    });
+
+    it("records a late commit when nobody claimed the key since (the work did happen)", async () => {
+      const k = key();
+      const token = await claimToken(k, shortMs);
+      await sleep(shortMs * 2 + 20);
+      await store.commit(k, token, longMs);
+      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+    });
+
+    it("forgets a done key after its TTL", async () => {
+      const k = key();
+      await store.commit(k, await claimToken(k), shortMs);
+      await sleep(shortMs * 2 + 20);
+      await claimToken(k);
+    });
+
+    it("grants exactly one of many concurrent claims", async () => {
+      const k = key();
+      const claims = await Promise.all(
+        Array.from({ length: 25 }, () => Promise.resolve(store.claim(k, longMs))),
+      );
+      assert.equal(claims.filter((claim) => claim.state === "claimed").length, 1);
+      assert.equal(claims.filter((claim) => claim.state === "in-flight").length, 24);
+    });
+
+    it("keeps keys independent", async () => {
+      const a = key();
+      const b = key();
+      await store.commit(a, await claimToken(a), longMs);
+      await claimToken(b);
+      assert.deepEqual(await store.claim(a, longMs), { state: "done" });
+      assert.deepEqual(await store.claim(b, longMs), { state: "in-flight" });
+    });
+
+    it("hands out a different token for every claim", async () => {
+      const tokens = new Set<string>();
+      for (let i = 0; i < 20; i++) tokens.add(await claimToken(key()));
+      assert.equal(tokens.size, 20);
+    });
+  });
+}

@@ -1,0 +1,71 @@
+// test-d/types.test-d.ts — type-level tests: this file must compile, and every @ts-expect-error
+// line must fail to. `npm run typecheck` checks it.
+
+import express from "express";
+import {
+  androidSmsGateway,
+  MemoryStore,
+  smsWebhook,
+  WebhookError,
+  type MessageStatus,
+  type SmsEvent,
+  type WebhookErrorCode,
+} from "sms-webhooks";
+import { runDedupeStoreContract, signAndroidSmsGateway } from "sms-webhooks/testing";
+
+const app = express();
+const provider = androidSmsGateway({ secret: ["new-key", "old-key"] });
+
+app.post("/hooks/android", smsWebhook(provider, { store: new MemoryStore() }), (req, res) => {
+  const event: SmsEvent = req.smsEvent;
+  switch (event.type) {
+    case "message.received": {
+      const text: string = event.text;
+      const at: Date = event.receivedAt;
+      // @ts-expect-error a received message has no delivery status
+      void event.status;
+      void [text, at];
+      break;
+    }
+    case "message.status": {
+      const status: MessageStatus = event.status;
+      const final: boolean = event.final;
+      const amount: string | undefined = event.price?.amount;
+      void [status, final, amount];
+      break;
+    }
+    case "system.ping":
+      void event.health.status;
+      break;
+    case "unknown":
+      void event.eventName;
+      break;
+    default: {
+      const unreachable: never = event;
+      void unreachable;
+    }
+  }
+  res.sendStatus(204);
+});
+
+app.use("/hooks/android2", smsWebhook.router(provider, { handler: (_req, res) => res.end() }));
+
+// @ts-expect-error the secret is required
+androidSmsGateway({});
+// @ts-expect-error secrets are strings
+androidSmsGateway({ secret: 42 });
+// @ts-expect-error mode is "enforce" or "report"
+smsWebhook(provider, { mode: "audit" });
+// @ts-expect-error units are in the option name: toleranceSec takes seconds as a number
+smsWebhook(provider, { toleranceSec: "5m" });
+// @ts-expect-error unknown options are errors
+smsWebhook(provider, { tolerance: 300 });
+
+const code: WebhookErrorCode = new WebhookError("signature_invalid", "x").code;
+// @ts-expect-error codes are a closed union
+const wrong: WebhookErrorCode = "signature_bad";
+void [code, wrong];
+
+const headers: { "X-Signature": string } = signAndroidSmsGateway("{}", "key", 1);
+void headers;
+void runDedupeStoreContract;
