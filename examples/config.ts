@@ -9,9 +9,11 @@ export const baseUrl = process.env["DEMO_URL"] ?? `http://localhost:${port}`;
 /** Demo secrets; set the env variables to receive real provider traffic. */
 export const secrets = {
   android: process.env["ASG_SIGNING_KEY"] ?? "demo-android-signing-key",
+  mifumo: process.env["MIFUMO_WEBHOOK_SECRET"] ?? "demo-mifumo-webhook-secret",
 };
 
 /** Where each provider is mounted. */
 export const paths = {
   android: "/hooks/android",
+  mifumo: "/hooks/mifumo",
 };

@@ -5,49 +5,74 @@ import { baseUrl, paths, secrets } from "./config.js";
 
 interface Step {
   title: string;
-  url: string;
   request: TrafficRequest;
   expect: number;
 }
 
+interface ProviderDemo {
+  label: string;
+  url: string;
+  steps: Step[];
+}
+
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
-function androidSteps(): Step[] {
-  const url = `${baseUrl}${paths.android}`;
-  const received = scenarios["android-received"]!;
-  const delivered = scenarios["android-delivered"]!;
-  const sms = received.body();
-  const receipt = delivered.body();
+// The same story for every provider: an event, the provider's retry of it, a forgery, a replay.
+function story(scenarioName: string, secret: string, staleMinutes: number): Step[] {
+  const scenario = scenarios[scenarioName]!;
+  const now = new Date();
+  const body = scenario.body(now);
+  const old = minutesAgo(staleMinutes);
   return [
+    { title: scenario.description, request: scenario.sign(body, secret, now), expect: 204 },
     {
-      title: "an SMS arrives",
-      url,
-      request: received.sign(sms, secrets.android, new Date()),
-      expect: 204,
-    },
-    {
-      title: "the app retries it (re-signed, same id)",
-      url,
-      request: received.sign(sms, secrets.android, new Date()),
+      title: "the provider retries it",
+      request: scenario.sign(body, secret, new Date()),
       expect: 200,
     },
     {
-      title: "a delivery receipt",
-      url,
-      request: delivered.sign(receipt, secrets.android, new Date()),
-      expect: 204,
-    },
-    {
-      title: "a forged request (wrong key)",
-      url,
-      request: received.sign(received.body(), "not-the-signing-key", new Date()),
+      title: "a forged request (wrong secret)",
+      request: scenario.sign(scenario.body(now), "not-the-secret", now),
       expect: 401,
     },
     {
-      title: "a replay signed 10 minutes ago",
-      url,
-      request: received.sign(received.body(), secrets.android, minutesAgo(10)),
+      title: `a replay from ${staleMinutes} minutes ago`,
+      request: scenario.sign(scenario.body(old), secret, old),
       expect: 401,
+    },
+  ];
+}
+
+function demos(): ProviderDemo[] {
+  const delivered = scenarios["android-delivered"]!;
+  return [
+    {
+      label: "Android",
+      url: `${baseUrl}${paths.android}`,
+      steps: [
+        ...story("android-received", secrets.android, 10),
+        {
+          title: delivered.description,
+          request: delivered.sign(delivered.body(new Date()), secrets.android, new Date()),
+          expect: 204,
+        },
+      ],
+    },
+    {
+      label: "Mifumo",
+      url: `${baseUrl}${paths.mifumo}`,
+      steps: [
+        ...story("mifumo-delivered", secrets.mifumo, 90),
+        {
+          title: scenarios["mifumo-sent"]!.description,
+          request: scenarios["mifumo-sent"]!.sign(
+            scenarios["mifumo-sent"]!.body(new Date()),
+            secrets.mifumo,
+            new Date(),
+          ),
+          expect: 204,
+        },
+      ],
     },
   ];
 }
@@ -55,21 +80,25 @@ function androidSteps(): Step[] {
 async function main(): Promise<number> {
   console.log(`Firing signed webhooks at ${baseUrl}\n`);
   let unexpected = 0;
-  for (const step of androidSteps()) {
-    let outcome: string;
-    let status: number;
-    try {
-      const response = await fire(step.url, step.request);
-      status = response.status;
-      outcome = `${response.status} ${response.body}`.trim();
-    } catch (error) {
-      console.error(`Could not reach ${step.url}: is the server running? Start it with npm start.`);
-      console.error(error instanceof Error ? (error.cause ?? error.message) : error);
-      return 1;
+  for (const demo of demos()) {
+    for (const step of demo.steps) {
+      let status: number;
+      let body: string;
+      try {
+        ({ status, body } = await fire(demo.url, step.request));
+      } catch (error) {
+        console.error(
+          `Could not reach ${demo.url}: is the server running? Start it with npm start.`,
+        );
+        console.error(error instanceof Error ? (error.cause ?? error.message) : error);
+        return 1;
+      }
+      const ok = status === step.expect;
+      if (!ok) unexpected++;
+      console.log(
+        `${ok ? "✓" : "✗"} ${demo.label.padEnd(8)} ${step.title.padEnd(42)} → ${status} ${body}`.trimEnd(),
+      );
     }
-    const ok = status === step.expect;
-    if (!ok) unexpected++;
-    console.log(`${ok ? "✓" : "✗"} Android: ${step.title.padEnd(42)} → ${outcome}`);
   }
   console.log(
     unexpected === 0

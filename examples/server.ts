@@ -1,7 +1,7 @@
 // examples/server.ts — `npm start`: every provider on one Express app, on the memory store.
 
-import express from "express";
-import { androidSmsGateway, MemoryStore, smsWebhook, type SmsEvent } from "../lib/index.js";
+import express, { type RequestHandler } from "express";
+import { androidSmsGateway, MemoryStore, mifumo, smsWebhook, type SmsEvent } from "../lib/index.js";
 import { paths, port, secrets } from "./config.js";
 
 const app = express();
@@ -13,7 +13,7 @@ function describe(event: SmsEvent): string {
     case "message.received":
       return `SMS from ${event.from}: ${JSON.stringify(event.text)}`;
     case "message.status":
-      return `message ${event.messageId} → ${event.status}${event.final ? " (final)" : ""}`;
+      return `message ${event.messageId} to ${event.recipients.join(", ") || "?"} → ${event.status}${event.final ? " (final)" : ""}`;
     case "system.ping":
       return `device ${event.deviceId ?? "?"} health: ${event.health.status}`;
     case "unknown":
@@ -21,22 +21,27 @@ function describe(event: SmsEvent): string {
   }
 }
 
+const handler: RequestHandler = (req, res) => {
+  const event = req.smsEvent;
+  console.log(`[${event.provider}] ${describe(event)}  (id ${event.id})`);
+  res.sendStatus(204);
+};
+
 app.post(
   paths.android,
   smsWebhook(androidSmsGateway({ secret: secrets.android }), { store }),
-  (req, res) => {
-    const event = req.smsEvent;
-    console.log(`[${event.provider}] ${describe(event)}  (id ${event.id})`);
-    res.sendStatus(204);
-  },
+  handler,
 );
+app.use(paths.mifumo, smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, handler }));
 
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
 
 app.listen(port, () => {
+  const url = (path: string) => `http://localhost:${port}${path}`;
   console.log(`sms-webhooks example server on http://localhost:${port}`);
-  console.log(`  SMS Gateway for Android  POST http://localhost:${port}${paths.android}`);
+  console.log(`  SMS Gateway for Android  POST ${url(paths.android)}`);
+  console.log(`  Mifumo                   POST ${url(paths.mifumo)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });

@@ -51,4 +51,6 @@ export { MemoryStore } from "./stores/memory-store.js";
 export type { MemoryStoreOptions } from "./stores/memory-store.js";
 
 export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";
+export { mifumo } from "./providers/mifumo/index.js";
+export type { MifumoOptions } from "./providers/mifumo/index.js";
 export type { AndroidSmsGatewayOptions } from "./providers/android-sms-gateway/index.js";

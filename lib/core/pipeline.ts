@@ -91,7 +91,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
       const settle = this.settler(key, claim);
       let event: SmsEvent;
       try {
-        event = this.normalize(payload, key, auth);
+        event = this.normalize(payload, req, key, auth);
       } catch (error) {
         await settle(false);
         throw error;
@@ -168,8 +168,9 @@ export class WebhookPipeline<Payload, Req = unknown> {
   }
 
   /** Validates the payload and maps it to the event, with the pipeline's fields filled in. */
-  normalize(payload: Payload, key: string, auth: Authentication): SmsEvent {
+  normalize(payload: Payload, request: RawRequest, key: string, auth: Authentication): SmsEvent {
     return this.provider.normalize(payload, {
+      request,
       id: key,
       verified: auth.verified,
       signedAt: auth.signedAt,

@@ -13,6 +13,8 @@ export interface ProviderDefaults {
 
 /** What `normalize` learns from the pipeline's earlier steps. */
 export interface NormalizeContext {
+  /** The request, for what the parsed payload lost (e.g. a JSON number's exact digits). */
+  readonly request: RawRequest;
   /** The event's dedupe key (becomes `event.id`). */
   readonly id: string;
   /** False when report mode let an unverified request through. */

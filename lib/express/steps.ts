@@ -164,6 +164,7 @@ export function normalize<Payload>(
     try {
       req.smsEvent = pipeline.normalize(
         payload,
+        state.raw,
         state.key ?? provider.dedupeKey(payload, state.raw),
         {
           verified: state.verified,

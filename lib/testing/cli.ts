@@ -38,9 +38,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 1;
   }
-  const body = scenario.body();
   const times = Number(values.times);
   const skewMs = Number(values.skew) * 1000;
+  const body = scenario.body(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
     const request = scenario.sign(body, values.secret, new Date(Date.now() + skewMs));
     const response = await fire(url, request);

@@ -80,3 +80,51 @@ function deviceTime(at: Date, offsetMin: number): string {
   const mm = String(abs % 60).padStart(2, "0");
   return `${local}${sign}${hh}:${mm}`;
 }
+
+/** Events the Mifumo sample builder knows. */
+export type MifumoSampleEvent = "message.sent" | "message.delivered" | "message.failed";
+
+/**
+ * A Mifumo webhook body shaped as its integration guide shows (pretty-printed, cost as a JSON
+ * number), for `messageId` and `recipient`, timestamped `at`.
+ */
+export function mifumoSample(
+  event: MifumoSampleEvent,
+  options: { messageId?: string; recipient?: string; at?: Date } = {},
+): string {
+  const messageId = options.messageId ?? `msg_${randomBytes(6).toString("hex")}`;
+  const recipient = options.recipient ?? "+255123456789";
+  const at = (options.at ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const fields: Record<MifumoSampleEvent, object> = {
+    "message.sent": {
+      recipients: [recipient, "+255987654321"],
+      sender_id: "Taarifa-SMS",
+      content: "Your order #1042 has shipped.",
+      sent_at: at,
+      cost: 10.0,
+      currency: "TZS",
+      provider: "beem_africa",
+    },
+    "message.delivered": {
+      recipient,
+      status: "delivered",
+      delivered_at: at,
+      provider_status: "DELIVRD",
+      error_message: null,
+    },
+    "message.failed": {
+      recipient,
+      status: "failed",
+      failed_at: at,
+      error_code: "INVALID_NUMBER",
+      error_message: "Invalid phone number format",
+    },
+  };
+  const body = JSON.stringify(
+    { event, message_id: messageId, ...fields[event], timestamp: at },
+    null,
+    2,
+  );
+  // JSON.stringify writes 10.0 as 10; Mifumo's examples write the float as Python does.
+  return body.replace('"cost": 10,', '"cost": 10.0,');
+}

@@ -24,3 +24,15 @@ export function signAndroidSmsGateway(
   const signature = createHmac("sha256", key).update(body).update(timestamp).digest("hex");
   return { "Content-Type": "application/json", "X-Signature": signature, "X-Timestamp": timestamp };
 }
+
+/** Headers for a request signed as Mifumo signs it. */
+export interface MifumoHeaders {
+  "Content-Type": "application/json";
+  "X-Webhook-Signature": string;
+}
+
+/** Signs `body` as Mifumo does: `X-Webhook-Signature` = hex HMAC-SHA256(secret, body). */
+export function signMifumo(body: string | Buffer, secret: string): MifumoHeaders {
+  const signature = createHmac("sha256", secret).update(body).digest("hex");
+  return { "Content-Type": "application/json", "X-Webhook-Signature": signature };
+}

@@ -1,7 +1,12 @@
 // lib/testing/traffic.ts — named, signed sample requests, and a small client to fire them.
 
-import { androidSmsGatewaySample, type AndroidSampleEvent } from "./samples.js";
-import { signAndroidSmsGateway } from "./signers.js";
+import {
+  androidSmsGatewaySample,
+  mifumoSample,
+  type AndroidSampleEvent,
+  type MifumoSampleEvent,
+} from "./samples.js";
+import { signAndroidSmsGateway, signMifumo } from "./signers.js";
 
 /** One request, ready to send. */
 export interface TrafficRequest {
@@ -16,9 +21,9 @@ export interface TrafficRequest {
 export interface Scenario {
   readonly provider: string;
   readonly description: string;
-  /** A fresh event body (new ids), unsigned. */
-  body(): string;
-  /** Signs `body` as the provider would at `now`. */
+  /** A fresh event body (new ids) for an event that happened at `at`, unsigned. */
+  body(at: Date): string;
+  /** Signs `body` as the provider would when sending it at `now`. */
   sign(body: string, secret: string, now: Date): TrafficRequest;
 }
 
@@ -26,12 +31,21 @@ function androidScenario(event: AndroidSampleEvent, description: string): Scenar
   return {
     provider: "android-sms-gateway",
     description,
-    body: () => androidSmsGatewaySample(event),
+    body: (at) => androidSmsGatewaySample(event, { at }),
     sign: (body, secret, now) => ({
       method: "POST",
       headers: { ...signAndroidSmsGateway(body, secret, Math.floor(now.getTime() / 1000)) },
       body,
     }),
+  };
+}
+
+function mifumoScenario(event: MifumoSampleEvent, description: string): Scenario {
+  return {
+    provider: "mifumo",
+    description,
+    body: (at) => mifumoSample(event, { at }),
+    sign: (body, secret) => ({ method: "POST", headers: { ...signMifumo(body, secret) }, body }),
   };
 }
 
@@ -42,6 +56,9 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   "android-delivered": androidScenario("sms:delivered", "an SMS the phone sent was delivered"),
   "android-failed": androidScenario("sms:failed", "an SMS the phone sent failed"),
   "android-ping": androidScenario("system:ping", "the phone's health ping"),
+  "mifumo-sent": mifumoScenario("message.sent", "a message went out to two recipients"),
+  "mifumo-delivered": mifumoScenario("message.delivered", "a message reached a recipient"),
+  "mifumo-failed": mifumoScenario("message.failed", "a message could not be delivered"),
 };
 
 /** What the server answered. */

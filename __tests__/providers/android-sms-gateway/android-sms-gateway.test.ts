@@ -38,7 +38,7 @@ runProviderContract({
     return { ...req, headers };
   },
   unsigned: { status: 401, code: "signature_missing" },
-  signsTime: true,
+  toleranceSec: 300,
   bodyParser: express.json(),
 });
 

@@ -1,6 +1,6 @@
 // lib/providers/android-sms-gateway/index.ts — the SMS Gateway for Android provider factory.
 
-import { createHash } from "node:crypto";
+import { bodyDigestKey } from "../../core/hmac.js";
 import { validateOptions } from "../../core/options.js";
 import type { Provider } from "../../core/provider.js";
 import { secretList, secretSchema, type SecretInput } from "../../core/secrets.js";
@@ -44,7 +44,7 @@ export function androidSmsGateway(options: AndroidSmsGatewayOptions): Provider<A
       // resend the very same body.
       const id = envelope["id"];
       if (typeof id === "string" && id.length > 0) return id;
-      return `sha256:${createHash("sha256").update(req.rawBody).digest("hex")}`;
+      return bodyDigestKey(req.rawBody);
     },
     normalize: normalizeAndroidEvent,
   };

@@ -1,8 +1,8 @@
 // lib/providers/android-sms-gateway/verify.ts — X-Signature: hex HMAC-SHA256(key, raw body + X-Timestamp).
 
-import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { anyHmacMatches, hmacKeys } from "../../core/hmac.js";
 import { headerValue, type RawRequest } from "../../core/raw-request.js";
-import { bytesEqual, decodeHex } from "../../core/secrets.js";
+import { decodeHex } from "../../core/secrets.js";
 import { parseUnixSeconds } from "../../core/timestamp-window.js";
 import { WebhookError } from "../../core/webhook-error.js";
 
@@ -13,9 +13,7 @@ const timestampHeader = "x-timestamp";
 
 /** Builds the verify step for a list of signing keys (any may match, for rotation). */
 export function signatureVerifier(secrets: readonly string[]): (req: RawRequest) => void {
-  const keys: readonly KeyObject[] = secrets.map((secret) =>
-    createSecretKey(Buffer.from(secret, "utf8")),
-  );
+  const keys = hmacKeys(secrets);
   return function verifyAndroidSignature(req) {
     const signature = headerValue(req, signatureHeader);
     if (signature === undefined) {
@@ -29,11 +27,8 @@ export function signatureVerifier(secrets: readonly string[]): (req: RawRequest)
       );
     }
     const given = decodeHex(signature.trim(), 32);
-    if (given !== undefined) {
-      for (const key of keys) {
-        const expected = createHmac("sha256", key).update(req.rawBody).update(timestamp).digest();
-        if (bytesEqual(expected, given)) return;
-      }
+    if (given !== undefined && anyHmacMatches(keys, "sha256", [req.rawBody, timestamp], given)) {
+      return;
     }
     throw new WebhookError(
       "signature_invalid",

@@ -1,0 +1,37 @@
+// __tests__/core/iso-date.test.ts — provider date-times become UTC instants, never local time.
+
+import { parseIsoDate } from "../../lib/core/iso-date.js";
+
+describe("parseIsoDate", () => {
+  it.each([
+    ["2024-01-01T10:00:00Z", "2024-01-01T10:00:00.000Z"],
+    ["2024-01-01T10:00:00z", "2024-01-01T10:00:00.000Z"],
+    ["2024-01-01T10:00:00.123456+03:00", "2024-01-01T07:00:00.123Z"],
+    ["2024-01-01T10:00:00.5-0130", "2024-01-01T11:30:00.500Z"],
+    ["2024-01-01T10:00+02", "2024-01-01T08:00:00.000Z"],
+    ["2020-01-01 12:00:00Z", "2020-01-01T12:00:00.000Z"],
+  ])("reads %s as %s", (input, utc) => {
+    expect(parseIsoDate(input, "reject")?.toISOString()).toBe(utc);
+  });
+
+  it("reads a date-time without an offset as UTC when told to, never as local time", () => {
+    expect(parseIsoDate("2020-01-01 12:00:00", "utc")?.toISOString()).toBe(
+      "2020-01-01T12:00:00.000Z",
+    );
+    expect(parseIsoDate("2020-01-01T12:00:00.000001", "utc")?.toISOString()).toBe(
+      "2020-01-01T12:00:00.000Z",
+    );
+    expect(parseIsoDate("2020-01-01 12:00:00", "reject")).toBeUndefined();
+  });
+
+  it.each([
+    "",
+    "2024-01-01",
+    "01/01/2024 10:00",
+    "2024-02-30T10:00:00Z",
+    "2024-01-01T25:00:00Z",
+    "1704103200",
+  ])("refuses %p", (input) => {
+    expect(parseIsoDate(input, "utc")).toBeUndefined();
+  });
+});
