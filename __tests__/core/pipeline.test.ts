@@ -44,7 +44,7 @@ describe("WebhookPipeline.receive", () => {
       error: { code: "duplicate_in_flight", retryAfterSec: 5 },
     });
     await outcome.delivery.settle(true);
-    expect(await p.receive(rawRequest("p1"))).toEqual({ type: "duplicate" });
+    expect(await p.receive(rawRequest("p1"))).toEqual({ type: "acknowledge", status: "duplicate" });
   });
 
   it("frees the event for a retry when settled as not handled", async () => {

@@ -2,7 +2,6 @@
 
 import type { z } from "zod";
 import { describeError } from "./describe-error.js";
-import { DedupeGuard, type GuardClaim } from "./dedupe-guard.js";
 import type { SmsEvent } from "./events.js";
 import {
   pipelineOptionsShape,
@@ -11,14 +10,17 @@ import {
   type PipelineOptions,
   type ResolvedPipelineOptions,
 } from "./options.js";
-import type { Provider } from "./provider.js";
+import type { MessagePart, Provider } from "./provider.js";
 import type { RawRequest } from "./raw-request.js";
+import { StoreGuard, type GuardClaim } from "./store-guard.js";
 import { assertInWindow } from "./timestamp-window.js";
 import { WebhookError, isWebhookError, type WebhookErrorCode } from "./webhook-error.js";
+import { MemoryPartStore } from "../stores/memory-part-store.js";
+import { isPartStore, type PartStore } from "../stores/part-store.js";
 
 /** What authentication established about a request. */
 export interface Authentication {
-  /** False only in report mode, when verification failed. */
+  /** False when report mode (or a provider's explicit option) let an unverified request through. */
   readonly verified: boolean;
   /** The signed request time, if the provider signs one. */
   readonly signedAt: Date | undefined;
@@ -27,6 +29,9 @@ export interface Authentication {
   /** The verification failure report mode let through. */
   readonly warning: WebhookError | undefined;
 }
+
+/** Commits (`true`: answered < 500) or releases (`false`) what a delivery claimed. */
+export type Settle = (handled: boolean) => Promise<void>;
 
 /** A claimed delivery: the handler may run, and must then be settled. */
 export interface Delivery {
@@ -38,17 +43,22 @@ export interface Delivery {
    * Records the handler's outcome: `true` (answered < 500) marks the event done, `false`
    * (threw, answered >= 500, or the client left) frees it for the provider's retry.
    */
-  readonly settle: (handled: boolean) => Promise<void>;
+  readonly settle: Settle;
 }
 
 /** A claim that lets the handler run: claimed, or unguarded because the store failed. */
 export type ClaimedOrUnguarded = Exclude<GuardClaim, { state: "done" | "in-flight" }>;
 
-/** What to do with a request. */
-export type Outcome =
+/** Why a request is answered 200 without running the handler. */
+export type Acknowledgement = "duplicate" | "part_received";
+
+/** A request that passed every step: deliver it, or acknowledge it without the handler. */
+export type Accepted =
   | { readonly type: "deliver"; readonly delivery: Delivery }
-  | { readonly type: "duplicate" }
-  | { readonly type: "reject"; readonly error: WebhookError };
+  | { readonly type: "acknowledge"; readonly status: Acknowledgement };
+
+/** What to do with a request. */
+export type Outcome = Accepted | { readonly type: "reject"; readonly error: WebhookError };
 
 // Failures report mode lets through; everything else (bad payload, store down) still rejects.
 const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
@@ -60,6 +70,10 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
   "unsigned_callback",
 ]);
 
+const duplicate: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
+const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "part_received" });
+const settled: Settle = () => Promise.resolve();
+
 /**
  * One provider's pipeline. `receive` runs every step; the step methods exist so the single-step
  * Express middlewares share exactly this code.
@@ -67,16 +81,37 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
 export class WebhookPipeline<Payload, Req = unknown> {
   readonly provider: Provider<Payload>;
   readonly options: ResolvedPipelineOptions<Req>;
-  #guard: DedupeGuard | undefined;
+  #guard: StoreGuard | undefined;
+  #partStore: PartStore | undefined;
 
   constructor(provider: Provider<Payload>, options: ResolvedPipelineOptions<Req>) {
     this.provider = provider;
     this.options = options;
   }
 
-  // Created on first use: a single-step middleware that never dedupes never allocates a store.
-  get #dedupe(): DedupeGuard {
-    return (this.#guard ??= new DedupeGuard(this.options));
+  /** Logs the provider's notices (risky settings it was built with); once per middleware. */
+  announce(): void {
+    for (const notice of this.provider.notices ?? []) {
+      this.options.logger.warn({ provider: this.provider.name }, notice);
+    }
+  }
+
+  // Made on first use: a single-step middleware that never dedupes never allocates a store.
+  get #stores(): StoreGuard {
+    return (this.#guard ??= new StoreGuard(this.options));
+  }
+
+  // The dedupe store keeps the parts when it can (MemoryStore, RedisStore), so parts that land
+  // on different instances meet; a store that cannot gets parts kept in this process.
+  get #parts(): PartStore {
+    if (this.#partStore !== undefined) return this.#partStore;
+    const store = this.#stores.store;
+    if (isPartStore(store)) return (this.#partStore = store);
+    this.options.logger.warn(
+      { provider: this.provider.name },
+      "the dedupe store cannot keep concatenated-SMS parts; keeping them in this process's memory",
+    );
+    return (this.#partStore = new MemoryPartStore());
   }
 
   /** Runs every step on `req` and says how to answer it. Never throws. */
@@ -86,17 +121,9 @@ export class WebhookPipeline<Payload, Req = unknown> {
       const auth = await this.authenticate(req, payload, this.options.clock());
       const key = this.provider.dedupeKey(payload, req);
       const claim = await this.claim(key);
-      if (claim.state === "done") return { type: "duplicate" };
+      if (claim.state === "done") return duplicate;
       if (claim.state === "in-flight") throw this.inFlight();
-      const settle = this.settler(key, claim);
-      let event: SmsEvent;
-      try {
-        event = this.normalize(payload, req, key, auth);
-      } catch (error) {
-        await settle(false);
-        throw error;
-      }
-      return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+      return await this.finish(payload, req, key, auth, this.settler(key, claim));
     } catch (error) {
       return { type: "reject", error: this.asWebhookError(error) };
     }
@@ -104,21 +131,32 @@ export class WebhookPipeline<Payload, Req = unknown> {
 
   /** Verifies the signature, then the signed time against the window. */
   async authenticate(req: RawRequest, payload: Payload, now: Date): Promise<Authentication> {
-    const signatureWarning = await this.verifySignature(req, payload);
-    const { signedAt, warning } =
-      signatureWarning === undefined
-        ? this.checkTimestamp(req, payload, now)
-        : { signedAt: undefined, warning: signatureWarning };
-    return { verified: warning === undefined, signedAt, receivedAt: now, warning };
+    const signature = await this.verifySignature(req, payload);
+    if (signature.warning !== undefined) {
+      return { verified: false, signedAt: undefined, receivedAt: now, warning: signature.warning };
+    }
+    const { signedAt, warning } = this.checkTimestamp(req, payload, now);
+    return {
+      verified: signature.verified && warning === undefined,
+      signedAt,
+      receivedAt: now,
+      warning,
+    };
   }
 
-  /** Checks the signature; in report mode a failure comes back as a warning instead. */
-  async verifySignature(req: RawRequest, payload: Payload): Promise<WebhookError | undefined> {
+  /**
+   * Checks the signature. In report mode a failure comes back as a warning instead;
+   * `verified` is false also when the provider accepted the request unsigned, by its options.
+   */
+  async verifySignature(
+    req: RawRequest,
+    payload: Payload,
+  ): Promise<{ verified: boolean; warning: WebhookError | undefined }> {
     try {
-      await this.provider.verify(req, payload);
-      return undefined;
+      const result = await this.provider.verify(req, payload);
+      return { verified: result !== "unverified", warning: undefined };
     } catch (error) {
-      return this.#reportOrThrow(error);
+      return { verified: false, warning: this.#reportOrThrow(error) };
     }
   }
 
@@ -140,7 +178,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
 
   /** Claims the event's key in the store. */
   claim(key: string): Promise<GuardClaim> {
-    return this.#dedupe.claim(this.#storeKey(key));
+    return this.#stores.claim(this.#storeKey(key));
   }
 
   /** The 409 answer for an event another delivery is handling right now. */
@@ -156,15 +194,35 @@ export class WebhookPipeline<Payload, Req = unknown> {
    * Returns the function that settles a claim: commit when `handled`, release otherwise. It acts
    * once; later calls do nothing, so an early release (bad payload) is not undone by a commit.
    */
-  settler(key: string, claim: ClaimedOrUnguarded): (handled: boolean) => Promise<void> {
-    if (claim.state === "unguarded") return () => Promise.resolve();
-    const storeKey = this.#storeKey(key);
-    let settled = false;
-    return (handled) => {
-      if (settled) return Promise.resolve();
-      settled = true;
-      return this.#dedupe.settle(storeKey, claim.token, handled);
-    };
+  settler(key: string, claim: ClaimedOrUnguarded): Settle {
+    if (claim.state === "unguarded") return settled;
+    return this.#once((handled) => this.#stores.settle(this.#storeKey(key), claim.token, handled));
+  }
+
+  /**
+   * Normalizes a claimed payload into the delivery. A part of a concatenated message is kept
+   * and acknowledged instead, until the part that completes it. Anything that fails releases
+   * the claim.
+   */
+  async finish(
+    payload: Payload,
+    req: RawRequest,
+    key: string,
+    auth: Authentication,
+    settle: Settle,
+  ): Promise<Accepted> {
+    let event: SmsEvent;
+    let part: MessagePart | undefined;
+    try {
+      event = this.normalize(payload, req, key, auth);
+      part = this.provider.concat?.partOf(payload, event);
+    } catch (error) {
+      await settle(false);
+      throw error;
+    }
+    if (part === undefined)
+      return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+    return this.#collect(part, req, auth, settle);
   }
 
   /** Validates the payload and maps it to the event, with the pipeline's fields filled in. */
@@ -180,8 +238,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
 
   /**
    * Logs a rejection (warn; error for 5xx), or with `outcome` a report-mode failure let through,
-   * and calls `onError`. A throwing `onError` is logged,
-   * never allowed to break the answer.
+   * and calls `onError`. A throwing `onError` is logged, never allowed to break the answer.
    */
   report(error: WebhookError, raw: RawRequest, req: Req, outcome = "rejected"): void {
     const { logger, onError } = this.options;
@@ -210,6 +267,76 @@ export class WebhookPipeline<Payload, Req = unknown> {
     return new WebhookError("internal_error", "The webhook could not be processed.", {
       cause: error,
     });
+  }
+
+  // Keeps a part; the part that completes its group is delivered as the whole message, and the
+  // group is forgotten once handled, or reopened for the provider's retry if the handler fails.
+  async #collect(
+    part: MessagePart,
+    req: RawRequest,
+    auth: Authentication,
+    settlePart: Settle,
+  ): Promise<Accepted> {
+    const concat = this.provider.concat!;
+    const stores = this.#stores;
+    const parts = this.#parts;
+    let complete: readonly string[] | undefined;
+    try {
+      const progress = await stores.call("addPart", () =>
+        parts.addPart(part.group, part.index, part.total, part.value, concat.ttlMs),
+      );
+      for (const group of progress.expired) {
+        this.options.logger.warn(
+          { provider: this.provider.name, ...group },
+          "a concatenated SMS expired before all its parts arrived",
+        );
+      }
+      complete = progress.complete;
+      if (complete === undefined) {
+        await settlePart(true);
+        return partReceived;
+      }
+    } catch (error) {
+      await settlePart(false);
+      throw error;
+    }
+    const settle = this.#once(async (handled) => {
+      try {
+        if (handled) await settlePart(true);
+        await stores.call(handled ? "deleteGroup" : "reopenGroup", () =>
+          handled ? parts.deleteGroup(part.group) : parts.reopenGroup(part.group),
+        );
+      } catch (error) {
+        this.options.logger.error(
+          { group: part.group, cause: describeError(error) },
+          "could not settle a concatenated SMS group",
+        );
+      }
+      if (!handled) await settlePart(false);
+    });
+    let event: SmsEvent;
+    try {
+      event = concat.assemble(complete, {
+        request: req,
+        id: part.group,
+        verified: auth.verified,
+        signedAt: auth.signedAt,
+        receivedAt: auth.receivedAt,
+      });
+    } catch (error) {
+      await settle(false);
+      throw error;
+    }
+    return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+  }
+
+  #once(settle: Settle): Settle {
+    let done = false;
+    return (handled) => {
+      if (done) return Promise.resolve();
+      done = true;
+      return settle(handled);
+    };
   }
 
   #reportOrThrow(error: unknown): WebhookError {

@@ -44,14 +44,50 @@ export interface Provider<Payload = unknown> {
   readonly routes: readonly ProviderRoute[];
   /** Reads the request into the payload; throws `payload_invalid`. Runs before verification. */
   parse(req: RawRequest): Payload;
-  /** Checks the signature against the raw bytes; throws `signature_*` / `secret_unknown`. */
-  verify(req: RawRequest, payload: Payload): void | Promise<void>;
+  /**
+   * Checks the signature against the raw bytes; throws `signature_*` / `secret_unknown`.
+   * Answers `"unverified"` for a request it accepts without a signature because its options
+   * say so (Vonage SMS `allowUnsigned`): the event then has `verified: false`.
+   */
+  verify(req: RawRequest, payload: Payload): VerifyResult | Promise<VerifyResult>;
   /** The signed time of this request, or `undefined` when the provider signs none. */
   timestamp(req: RawRequest, payload: Payload): Date | undefined;
   /** The idempotency key: equal for every delivery of one event, different across events. */
   dedupeKey(payload: Payload, req: RawRequest): string;
   /** Validates the payload (zod) and maps it to the common event; throws `payload_invalid`. */
   normalize(payload: Payload, context: NormalizeContext): SmsEvent;
+  /** For a provider that sends one message as several requests: how to put it together. */
+  readonly concat?: ConcatAssembler<Payload>;
+  /** Said once, through the pipeline's logger, when a pipeline is built (risky settings). */
+  readonly notices?: readonly string[];
+}
+
+/** What `verify` answers when it does not throw. */
+export type VerifyResult = void | "unverified";
+
+/** One part of a concatenated message. */
+export interface MessagePart {
+  /** The group: the same for every part of one message, different across senders and recipients. */
+  readonly group: string;
+  /** This part's number, 1-based. */
+  readonly index: number;
+  /** How many parts the message has. */
+  readonly total: number;
+  /** What to keep of this part until the others arrive (the provider reads it back). */
+  readonly value: string;
+}
+
+/**
+ * Reassembles a message the provider sends in parts (Vonage's concatenated SMS): each part is
+ * acknowledged, and the handler runs once, with the whole message, when the last part lands.
+ */
+export interface ConcatAssembler<Payload> {
+  /** How long an incomplete group waits for its missing parts, in ms. */
+  readonly ttlMs: number;
+  /** The part this request is, or `undefined` for a whole message. Throws `payload_invalid`. */
+  partOf(payload: Payload, event: SmsEvent): MessagePart | undefined;
+  /** The whole message from every part's `value`, in part order. */
+  assemble(values: readonly string[], context: NormalizeContext): SmsEvent;
 }
 
 /** A path and the methods a provider sends to it. */

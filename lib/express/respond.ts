@@ -3,7 +3,12 @@
 import type { ServerResponse } from "node:http";
 import type { WebhookError } from "../core/webhook-error.js";
 
-const duplicateBody = JSON.stringify({ status: "duplicate" });
+import type { Acknowledgement } from "../core/pipeline.js";
+
+const acknowledgementBodies: Record<Acknowledgement, string> = {
+  duplicate: JSON.stringify({ status: "duplicate" }),
+  part_received: JSON.stringify({ status: "part_received" }),
+};
 
 /** Answers JSON with `status`. */
 export function sendJson(
@@ -25,7 +30,10 @@ export function sendError(res: ServerResponse, error: WebhookError): void {
   sendJson(res, error.status, JSON.stringify(error.toJSON()), error.retryAfterSec);
 }
 
-/** Answers an already-handled event: 200 `{"status":"duplicate"}`. */
-export function sendDuplicate(res: ServerResponse): void {
-  sendJson(res, 200, duplicateBody);
+/**
+ * Answers a request the handler need not see: 200 `{"status":"duplicate"}` for an event
+ * already handled, `{"status":"part_received"}` for a part of a concatenated SMS.
+ */
+export function sendAcknowledgement(res: ServerResponse, status: Acknowledgement): void {
+  sendJson(res, 200, acknowledgementBodies[status]);
 }

@@ -13,7 +13,7 @@ import type { RawRequest } from "../core/raw-request.js";
 import { smsWebhookOptionsShape, type SmsWebhookOptions } from "./options.js";
 import { rawBodyReader } from "./raw-body.js";
 import { toRawRequest } from "./raw-request.js";
-import { sendDuplicate, sendError } from "./respond.js";
+import { sendAcknowledgement, sendError } from "./respond.js";
 import { settleOnClose } from "./settle-on-close.js";
 
 /** Options for `smsWebhook.router`: the middleware's, plus the handler to mount after it. */
@@ -48,6 +48,7 @@ function createSmsWebhook<Payload>(
   options: SmsWebhookOptions = {},
 ): RequestHandler {
   const pipeline = createPipeline<Payload, Request>(provider, options, smsWebhookOptionsShape);
+  pipeline.announce();
   const readBody = rawBodyReader(options.limit);
 
   async function handle(req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -67,8 +68,8 @@ function createSmsWebhook<Payload>(
         pipeline.report(outcome.error, raw, req);
         sendError(res, outcome.error);
         return;
-      case "duplicate":
-        sendDuplicate(res);
+      case "acknowledge":
+        sendAcknowledgement(res, outcome.status);
         return;
       case "deliver": {
         const { event, warning, settle } = outcome.delivery;

@@ -2,14 +2,14 @@
 
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { pipelineOptionsShape } from "../core/options.js";
-import { createPipeline, type WebhookPipeline } from "../core/pipeline.js";
+import { createPipeline, type Settle, type WebhookPipeline } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
 import { WebhookError } from "../core/webhook-error.js";
 import type { SmsWebhookOptions } from "./options.js";
 import { keptBody } from "./raw-body.js";
 import { toRawRequest } from "./raw-request.js";
-import { sendDuplicate } from "./respond.js";
+import { sendAcknowledgement } from "./respond.js";
 import { settleOnClose } from "./settle-on-close.js";
 
 /** Options for a single step: those of `smsWebhook` (each step reads the ones it needs). */
@@ -23,7 +23,8 @@ interface StepState {
   signedAt: Date | undefined;
   receivedAt: Date;
   key: string | undefined;
-  settle: ((handled: boolean) => Promise<void>) | undefined;
+  // Replaced by normalize() when a concatenated SMS completes; read when the response closes.
+  settle: Settle | undefined;
 }
 
 const stateKey = Symbol("sms-webhooks.step-state");
@@ -43,6 +44,7 @@ function stepMiddleware<Payload>(
   step: Step<Payload>,
 ): RequestHandler {
   const pipeline = createPipeline<Payload, Request>(provider, options, pipelineOptionsShape);
+  if (name === "verifySignature") pipeline.announce();
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve()
       .then(() => step(pipeline, req, res))
@@ -72,8 +74,8 @@ function stateOf(req: Request, step: string): StepState {
   return state;
 }
 
-function reportLetThrough(
-  pipeline: WebhookPipeline<unknown, Request>,
+function reportLetThrough<Payload>(
+  pipeline: WebhookPipeline<Payload, Request>,
   warning: WebhookError | undefined,
   state: StepState,
   req: Request,
@@ -111,8 +113,9 @@ export function verifySignature<Payload>(
       settle: undefined,
     };
     (req as WithState)[stateKey] = state;
-    const warning = await pipeline.verifySignature(raw, payload);
-    reportLetThrough(pipeline as WebhookPipeline<unknown, Request>, warning, state, req);
+    const { verified, warning } = await pipeline.verifySignature(raw, payload);
+    state.verified = verified;
+    reportLetThrough(pipeline, warning, state, req);
   });
 }
 
@@ -129,7 +132,7 @@ export function timestampWindow<Payload>(
       state.receivedAt,
     );
     state.signedAt = signedAt;
-    reportLetThrough(pipeline as WebhookPipeline<unknown, Request>, warning, state, req);
+    reportLetThrough(pipeline, warning, state, req);
   });
 }
 
@@ -145,37 +148,39 @@ export function dedupe<Payload>(
     const state = stateOf(req, "dedupe");
     const key = provider.dedupeKey(state.payload as Payload, state.raw);
     const claim = await pipeline.claim(key);
-    if (claim.state === "done") return sendDuplicate(res);
+    if (claim.state === "done") return sendAcknowledgement(res, "duplicate");
     if (claim.state === "in-flight") throw pipeline.inFlight();
     state.key = key;
     state.settle = pipeline.settler(key, claim);
-    settleOnClose(res, state.settle);
+    settleOnClose(res, (handled) => state.settle?.(handled) ?? Promise.resolve());
   });
 }
 
-/** Step 5: validates the payload with the provider's schema and sets `req.smsEvent`. */
+/**
+ * Step 5: validates the payload with the provider's schema and sets `req.smsEvent`. A part of
+ * a concatenated SMS is acknowledged (200 `part_received`) until the last part completes it.
+ */
 export function normalize<Payload>(
   provider: Provider<Payload>,
   options: StepOptions = {},
 ): RequestHandler {
-  return stepMiddleware("normalize", provider, options, async (pipeline, req) => {
+  return stepMiddleware("normalize", provider, options, async (pipeline, req, res) => {
     const state = stateOf(req, "normalize");
     const payload = state.payload as Payload;
-    try {
-      req.smsEvent = pipeline.normalize(
-        payload,
-        state.raw,
-        state.key ?? provider.dedupeKey(payload, state.raw),
-        {
-          verified: state.verified,
-          signedAt: state.signedAt,
-          receivedAt: state.receivedAt,
-          warning: undefined,
-        },
-      );
-    } catch (error) {
-      await state.settle?.(false);
-      throw error;
-    }
+    const accepted = await pipeline.finish(
+      payload,
+      state.raw,
+      state.key ?? provider.dedupeKey(payload, state.raw),
+      {
+        verified: state.verified,
+        signedAt: state.signedAt,
+        receivedAt: state.receivedAt,
+        warning: undefined,
+      },
+      state.settle ?? (() => Promise.resolve()),
+    );
+    if (accepted.type === "acknowledge") return sendAcknowledgement(res, accepted.status);
+    state.settle = accepted.delivery.settle;
+    req.smsEvent = accepted.delivery.event;
   });
 }

@@ -2,6 +2,8 @@
 
 import { LRUCache } from "lru-cache";
 import type { Claim, DedupeStore } from "./dedupe-store.js";
+import { MemoryPartStore } from "./memory-part-store.js";
+import type { PartProgress, PartStore } from "./part-store.js";
 
 /** Options for {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -18,16 +20,19 @@ const doneClaim: Claim = Object.freeze({ state: "done" });
 const inFlightClaim: Claim = Object.freeze({ state: "in-flight" });
 
 /**
- * A {@link DedupeStore} in this process's memory: right for a single instance. Several
- * instances behind a load balancer need a shared store (`RedisStore`).
+ * A {@link DedupeStore} (and {@link PartStore}, for concatenated SMS) in this process's memory:
+ * right for a single instance. Several instances behind a load balancer need a shared store
+ * (`RedisStore`).
  *
  * Answers synchronously. An in-flight entry holds its claim's token and expires with the lease;
  * a done entry expires after the commit's TTL.
  */
-export class MemoryStore implements DedupeStore {
+export class MemoryStore implements DedupeStore, PartStore {
   // A string is an in-flight claim's token; DONE marks a handled event.
   readonly #entries: LRUCache<string, string | typeof DONE>;
   #lastToken = 0;
+  // Only Vonage's concatenated SMS needs it: made on first use.
+  #parts: MemoryPartStore | undefined;
 
   constructor(options: MemoryStoreOptions = {}) {
     const max = options.max ?? 100_000;
@@ -57,6 +62,21 @@ export class MemoryStore implements DedupeStore {
   /** {@inheritDoc DedupeStore.release} */
   release(key: string, token: string): void {
     if (this.#entries.get(key) === token) this.#entries.delete(key);
+  }
+
+  /** {@inheritDoc PartStore.addPart} */
+  addPart(group: string, index: number, total: number, value: string, ttlMs: number): PartProgress {
+    return (this.#parts ??= new MemoryPartStore()).addPart(group, index, total, value, ttlMs);
+  }
+
+  /** {@inheritDoc PartStore.reopenGroup} */
+  reopenGroup(group: string): void {
+    this.#parts?.reopenGroup(group);
+  }
+
+  /** {@inheritDoc PartStore.deleteGroup} */
+  deleteGroup(group: string): void {
+    this.#parts?.deleteGroup(group);
   }
 
   /** The number of keys held, expired ones included until they are next touched. */

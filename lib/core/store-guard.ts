@@ -1,4 +1,4 @@
-// lib/core/dedupe-guard.ts — the pipeline's use of a store: timeouts, failure policy, settling.
+// lib/core/store-guard.ts — the pipeline's use of its stores: timeouts, failure policy, settling.
 
 import { describeError } from "./describe-error.js";
 import type { Logger } from "./logger.js";
@@ -10,7 +10,7 @@ import { MemoryStore } from "../stores/memory-store.js";
 export type GuardClaim = Claim | { state: "unguarded" };
 
 /** What the guard needs from the resolved options. */
-export interface DedupeGuardOptions {
+export interface StoreGuardOptions {
   /** The store; undefined means a `MemoryStore` of the guard's own. */
   readonly store: DedupeStore | undefined;
   readonly leaseMs: number;
@@ -21,24 +21,24 @@ export interface DedupeGuardOptions {
 }
 
 /**
- * Wraps a {@link DedupeStore} so that no store call can hang a request or crash the process:
- * a call that throws, rejects or outlasts `storeTimeoutMs` becomes `store_unavailable`.
+ * Wraps the stores so that no store call can hang a request or crash the process: a call that
+ * throws, rejects or outlasts `storeTimeoutMs` becomes `store_unavailable`.
  */
-export class DedupeGuard {
-  readonly #options: DedupeGuardOptions;
-  readonly #store: DedupeStore;
+export class StoreGuard {
+  /** The dedupe store in use (the default `MemoryStore` when none was given). */
+  readonly store: DedupeStore;
+  readonly #options: StoreGuardOptions;
 
-  constructor(options: DedupeGuardOptions) {
+  constructor(options: StoreGuardOptions) {
     this.#options = options;
-    this.#store = options.store ?? new MemoryStore();
+    this.store = options.store ?? new MemoryStore();
   }
 
   /** Claims `key`; throws `store_unavailable` unless the policy is to process without dedupe. */
   async claim(key: string): Promise<GuardClaim> {
     const { leaseMs, onStoreError, logger } = this.#options;
-    const store = this.#store;
     try {
-      return await this.#call("claim", () => store.claim(key, leaseMs));
+      return await this.call("claim", () => this.store.claim(key, leaseMs));
     } catch (error) {
       if (onStoreError === "reject") throw error;
       logger.error(
@@ -55,10 +55,9 @@ export class DedupeGuard {
    */
   async settle(key: string, token: string, handled: boolean): Promise<void> {
     const { dedupeTtlMs, logger } = this.#options;
-    const store = this.#store;
     try {
-      if (handled) await this.#call("commit", () => store.commit(key, token, dedupeTtlMs));
-      else await this.#call("release", () => store.release(key, token));
+      if (handled) await this.call("commit", () => this.store.commit(key, token, dedupeTtlMs));
+      else await this.call("release", () => this.store.release(key, token));
     } catch (error) {
       logger.error(
         { key, cause: describeError(error) },
@@ -69,7 +68,11 @@ export class DedupeGuard {
     }
   }
 
-  #call<T>(operation: string, run: () => T | Promise<T>): T | Promise<T> {
+  /**
+   * Runs one store call: a synchronous answer passes straight through (no promise cost); a
+   * throw, a rejection or a timeout becomes `store_unavailable`.
+   */
+  call<T>(operation: string, run: () => T | Promise<T>): T | Promise<T> {
     let result: T | Promise<T>;
     try {
       result = run();
@@ -86,10 +89,8 @@ export class DedupeGuard {
       );
       timer.unref();
     });
-    return Promise.race([
-      result.catch((error: unknown) => Promise.reject(unavailable(operation, error))),
-      timeout,
-    ]).finally(() => clearTimeout(timer));
+    const failed = (error: unknown) => Promise.reject(unavailable(operation, error));
+    return Promise.race([result.catch(failed), timeout]).finally(() => clearTimeout(timer));
   }
 }
 
