@@ -10,10 +10,12 @@ export const baseUrl = process.env["DEMO_URL"] ?? `http://localhost:${port}`;
 export const secrets = {
   android: process.env["ASG_SIGNING_KEY"] ?? "demo-android-signing-key",
   mifumo: process.env["MIFUMO_WEBHOOK_SECRET"] ?? "demo-mifumo-webhook-secret",
+  vonageSms: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret",
 };
 
 /** Where each provider is mounted. */
 export const paths = {
   android: "/hooks/android",
   mifumo: "/hooks/mifumo",
+  vonageSms: "/hooks/vonage-sms",
 };

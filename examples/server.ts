@@ -1,7 +1,14 @@
 // examples/server.ts — `npm start`: every provider on one Express app, on the memory store.
 
 import express, { type RequestHandler } from "express";
-import { androidSmsGateway, MemoryStore, mifumo, smsWebhook, type SmsEvent } from "../lib/index.js";
+import {
+  androidSmsGateway,
+  MemoryStore,
+  mifumo,
+  smsWebhook,
+  vonageSms,
+  type SmsEvent,
+} from "../lib/index.js";
 import { paths, port, secrets } from "./config.js";
 
 const app = express();
@@ -11,7 +18,7 @@ const store = new MemoryStore();
 function describe(event: SmsEvent): string {
   switch (event.type) {
     case "message.received":
-      return `SMS from ${event.from}: ${JSON.stringify(event.text)}`;
+      return `SMS from ${event.from}: ${JSON.stringify(event.text)}${event.parts ? ` (${event.parts.length} parts)` : ""}`;
     case "message.status":
       return `message ${event.messageId} to ${event.recipients.join(", ") || "?"} → ${event.status}${event.final ? " (final)" : ""}`;
     case "system.ping":
@@ -33,6 +40,11 @@ app.post(
   handler,
 );
 app.use(paths.mifumo, smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, handler }));
+// GET and POST on /inbound and /status: set both URLs (and the HTTP method) in Vonage's dashboard.
+app.use(
+  paths.vonageSms,
+  smsWebhook.router(vonageSms({ secret: secrets.vonageSms }), { store, handler }),
+);
 
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
@@ -43,5 +55,7 @@ app.listen(port, () => {
   console.log(`sms-webhooks example server on http://localhost:${port}`);
   console.log(`  SMS Gateway for Android  POST ${url(paths.android)}`);
   console.log(`  Mifumo                   POST ${url(paths.mifumo)}`);
+  console.log(`  Vonage SMS inbound       GET|POST ${url(`${paths.vonageSms}/inbound`)}`);
+  console.log(`  Vonage SMS receipts      GET|POST ${url(`${paths.vonageSms}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });

@@ -25,7 +25,14 @@ export type { Logger } from "./core/logger.js";
 export { consoleLogger, silentLogger } from "./core/logger.js";
 export type { SecretInput } from "./core/secrets.js";
 export { WebhookPipeline, createPipeline } from "./core/pipeline.js";
-export type { Outcome, Delivery, Authentication } from "./core/pipeline.js";
+export type {
+  Outcome,
+  Accepted,
+  Acknowledgement,
+  Delivery,
+  Authentication,
+  Settle,
+} from "./core/pipeline.js";
 export {
   smsEventSchema,
   messageReceivedEventSchema,
@@ -48,9 +55,14 @@ export type {
 
 export type { DedupeStore, Claim } from "./stores/dedupe-store.js";
 export { MemoryStore } from "./stores/memory-store.js";
+export { MemoryPartStore } from "./stores/memory-part-store.js";
+export { isPartStore } from "./stores/part-store.js";
+export type { PartStore, PartProgress, ExpiredGroup } from "./stores/part-store.js";
 export type { MemoryStoreOptions } from "./stores/memory-store.js";
 
 export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";
 export { mifumo } from "./providers/mifumo/index.js";
+export { vonageSms } from "./providers/vonage-sms/index.js";
+export type { VonageSmsOptions, VonageSignatureMethod } from "./providers/vonage-sms/index.js";
 export type { MifumoOptions } from "./providers/mifumo/index.js";
 export type { AndroidSmsGatewayOptions } from "./providers/android-sms-gateway/index.js";

@@ -1,6 +1,14 @@
 // __tests__/testing/signers.test.ts — the exported signers produce what the providers produce.
 
-import { mifumoSample, signAndroidSmsGateway, signMifumo } from "../../lib/testing/index.js";
+import {
+  mifumoSample,
+  signAndroidSmsGateway,
+  signMifumo,
+  signVonageSms,
+  vonageInboundSample,
+} from "../../lib/testing/index.js";
+import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
+import { vectorB } from "../providers/vonage-sms/fixtures.js";
 import { vector as mifumoVector } from "../providers/mifumo/fixtures.js";
 import { pingVector, receivedVector } from "../providers/android-sms-gateway/fixtures.js";
 
@@ -34,5 +42,43 @@ describe("signMifumo", () => {
 describe("mifumoSample", () => {
   it("writes the cost as Mifumo's Python server does (10.0, not 10)", () => {
     expect(mifumoSample("message.sent")).toContain('"cost": 10.0,');
+  });
+});
+
+describe("signVonageSms", () => {
+  const { timestamp, nonce, ...params } = vectorB.params;
+
+  it.each(Object.keys(vectorB.sigs) as Method[])("reproduces vector B with %s", (method) => {
+    const signed = signVonageSms(params, vectorB.secret, {
+      method,
+      timestampSec: Number(timestamp),
+      nonce,
+    });
+    expect(signed).toEqual({ ...vectorB.params, sig: vectorB.sigs[method] });
+  });
+
+  it("adds a fresh nonce and the current time by default", () => {
+    const signed = signVonageSms(params, vectorB.secret);
+    expect(Math.abs(Number(signed["timestamp"]) - Date.now() / 1000)).toBeLessThan(5);
+    expect(signed["nonce"]).not.toBe(signVonageSms(params, vectorB.secret)["nonce"]);
+    expect(signed["sig"]).toBe(vonageSig(signed, vectorB.secret, "md5hash"));
+  });
+});
+
+describe("vonageInboundSample", () => {
+  it("splits a long text into 153-character concatenated parts sharing a reference", () => {
+    const parts = vonageInboundSample("x".repeat(400));
+    expect(
+      parts.map((part) => [part["concat-part"], part["concat-total"], part["text"]!.length]),
+    ).toEqual([
+      ["1", "3", 153],
+      ["2", "3", 153],
+      ["3", "3", 94],
+    ]);
+    expect(new Set(parts.map((part) => part["concat-ref"])).size).toBe(1);
+  });
+
+  it("sends a short text as one part without concat fields", () => {
+    expect(vonageInboundSample("hi")).toEqual([expect.not.objectContaining({ concat: "true" })]);
   });
 });

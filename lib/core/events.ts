@@ -40,7 +40,7 @@ const eventBase = {
 export const messageReceivedEventSchema = z.object({
   type: z.literal("message.received"),
   ...eventBase,
-  /** The provider's id of the message (of the last part, for a reassembled concatenated SMS). */
+  /** The provider's id of the message (of part 1, for a reassembled concatenated SMS). */
   messageId: z.string(),
   /** The sender's number (or name). */
   from: z.string(),
@@ -90,6 +90,8 @@ export const messageStatusEventSchema = z.object({
   price: moneySchema.optional(),
   /** When the status happened (falls back to the signed request time when the provider omits it). */
   occurredAt: z.date(),
+  /** The carrier's own timestamp of the status (Vonage `scts`), digits read as UTC. */
+  carrierTimestamp: z.date().optional(),
   /** The mobile network (MCCMNC) that reported it. */
   networkCode: z.string().optional(),
   /** Your reference, sent with the message and echoed back. */

@@ -29,7 +29,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "list") {
     for (const [scenarioName, scenario] of Object.entries(scenarios)) {
-      console.log(`${scenarioName.padEnd(22)} ${scenario.provider}: ${scenario.description}`);
+      const where = scenario.path === "" ? "" : ` (to …${scenario.path})`;
+      console.log(
+        `${scenarioName.padEnd(22)} ${scenario.provider}: ${scenario.description}${where}`,
+      );
     }
     return 0;
   }
@@ -40,11 +43,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const times = Number(values.times);
   const skewMs = Number(values.skew) * 1000;
-  const body = scenario.body(new Date(Date.now() + skewMs));
+  const event = scenario.event(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
-    const request = scenario.sign(body, values.secret, new Date(Date.now() + skewMs));
-    const response = await fire(url, request);
-    console.log(`${name} #${attempt} → ${response.status} ${response.body}`);
+    for (const request of event.sign(values.secret, new Date(Date.now() + skewMs))) {
+      const response = await fire(url, request);
+      console.log(`${name} #${attempt} → ${response.status} ${response.body}`);
+    }
   }
   return 0;
 }

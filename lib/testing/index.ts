@@ -2,9 +2,19 @@
 
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
-export { signAndroidSmsGateway, signMifumo } from "./signers.js";
-export type { AndroidSmsGatewayHeaders, MifumoHeaders } from "./signers.js";
-export { androidSmsGatewaySample, mifumoSample } from "./samples.js";
+export { signAndroidSmsGateway, signMifumo, signVonageSms } from "./signers.js";
+export type {
+  AndroidSmsGatewayHeaders,
+  MifumoHeaders,
+  VonageSmsSignatureMethod,
+  VonageSmsSignOptions,
+} from "./signers.js";
+export {
+  androidSmsGatewaySample,
+  mifumoSample,
+  vonageReceiptSample,
+  vonageInboundSample,
+} from "./samples.js";
 export type { AndroidSampleEvent, MifumoSampleEvent } from "./samples.js";
 export { scenarios, fire } from "./traffic.js";
-export type { Scenario, TrafficRequest, TrafficResponse } from "./traffic.js";
+export type { Scenario, TrafficEvent, TrafficRequest, TrafficResponse } from "./traffic.js";

@@ -128,3 +128,61 @@ export function mifumoSample(
   // JSON.stringify writes 10.0 as 10; Mifumo's examples write the float as Python does.
   return body.replace('"cost": 10,', '"cost": 10.0,');
 }
+
+const vonageMessageId = () => `0B0000${randomBytes(5).toString("hex").toUpperCase()}`;
+
+// `2020-01-01 12:00:00`: Vonage's message-timestamp, UTC.
+const vonageTime = (at: Date) => at.toISOString().slice(0, 19).replace("T", " ");
+
+/**
+ * A Vonage SMS delivery receipt's parameters (unsigned), as in Vonage's DLR guide, for a
+ * message that reached `status` at `at`.
+ */
+export function vonageReceiptSample(
+  options: { messageId?: string; status?: string; errCode?: string; at?: Date } = {},
+): Record<string, string> {
+  const at = options.at ?? new Date();
+  const yymmddhhmm = at.toISOString().replace(/\D/g, "").slice(2, 12);
+  return {
+    msisdn: "447700900000",
+    to: "AcmeInc",
+    "network-code": "23410",
+    messageId: options.messageId ?? vonageMessageId(),
+    price: "0.03330000",
+    status: options.status ?? "delivered",
+    scts: yymmddhhmm,
+    "err-code": options.errCode ?? "0",
+    "api-key": "abcd1234",
+    "message-timestamp": vonageTime(at),
+  };
+}
+
+/**
+ * A Vonage inbound SMS's parameters (unsigned): one request for a short `text`, or one per
+ * 153-character part (`concat-*` fields set) for a long one, as Vonage sends them.
+ */
+export function vonageInboundSample(
+  text: string,
+  options: { from?: string; to?: string; at?: Date } = {},
+): Record<string, string>[] {
+  const base = {
+    "api-key": "abcd1234",
+    msisdn: options.from ?? "447700900001",
+    to: options.to ?? "447700900000",
+    type: "text",
+    keyword: (text.split(/\s/)[0] ?? "").toUpperCase(),
+    "message-timestamp": vonageTime(options.at ?? new Date()),
+  };
+  const chunks = text.length <= 160 ? [text] : (text.match(/[\s\S]{1,153}/g) ?? []);
+  if (chunks.length === 1) return [{ ...base, messageId: vonageMessageId(), text }];
+  const ref = String(randomBytes(1)[0]);
+  return chunks.map((chunk, index) => ({
+    ...base,
+    messageId: vonageMessageId(),
+    text: chunk,
+    concat: "true",
+    "concat-ref": ref,
+    "concat-total": String(chunks.length),
+    "concat-part": String(index + 1),
+  }));
+}

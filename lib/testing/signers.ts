@@ -1,6 +1,6 @@
 // lib/testing/signers.ts — sign requests exactly as each provider does, to test your own routes.
 
-import { createHmac } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 
 /** Headers for a request signed as SMS Gateway for Android signs it. */
 export interface AndroidSmsGatewayHeaders {
@@ -35,4 +35,48 @@ export interface MifumoHeaders {
 export function signMifumo(body: string | Buffer, secret: string): MifumoHeaders {
   const signature = createHmac("sha256", secret).update(body).digest("hex");
   return { "Content-Type": "application/json", "X-Webhook-Signature": signature };
+}
+
+/** The signature methods Vonage's dashboard offers. */
+export type VonageSmsSignatureMethod =
+  "md5hash" | "md5hmac" | "sha1hmac" | "sha256hmac" | "sha512hmac";
+
+/** Options for {@link signVonageSms}. */
+export interface VonageSmsSignOptions {
+  /** The dashboard's signature method. Default `"md5hash"`. */
+  method?: VonageSmsSignatureMethod;
+  /** The signed `timestamp`, unix seconds. Default now. */
+  timestampSec?: number;
+  /** The signed `nonce`. Default a random UUID. */
+  nonce?: string;
+}
+
+/**
+ * Signs Vonage SMS webhook parameters as Vonage does: adds `timestamp` and `nonce`, then `sig`
+ * over every parameter, keys sorted, `&key=value` with `&` and `=` in values made `_`. Send the
+ * result as a query string, a form body or JSON.
+ */
+export function signVonageSms(
+  params: Readonly<Record<string, string>>,
+  secret: string,
+  options: VonageSmsSignOptions = {},
+): Record<string, string> {
+  const {
+    method = "md5hash",
+    timestampSec = Math.floor(Date.now() / 1000),
+    nonce = randomUUID(),
+  } = options;
+  const signed: Record<string, string> = { ...params, timestamp: String(timestampSec), nonce };
+  delete signed["sig"];
+  let base = "";
+  for (const key of Object.keys(signed).sort()) {
+    base += `&${key}=${signed[key]!.replace(/[&=]/g, "_")}`;
+  }
+  const sig =
+    method === "md5hash"
+      ? createHash("md5")
+          .update(base + secret)
+          .digest("hex")
+      : createHmac(method.slice(0, -4), secret).update(base).digest("hex");
+  return { ...signed, sig };
 }

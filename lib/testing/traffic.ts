@@ -1,12 +1,14 @@
-// lib/testing/traffic.ts — named, signed sample requests, and a small client to fire them.
+// lib/testing/traffic.ts — named provider events that sign (and re-sign) themselves, and a client.
 
 import {
   androidSmsGatewaySample,
   mifumoSample,
+  vonageInboundSample,
+  vonageReceiptSample,
   type AndroidSampleEvent,
   type MifumoSampleEvent,
 } from "./samples.js";
-import { signAndroidSmsGateway, signMifumo } from "./signers.js";
+import { signAndroidSmsGateway, signMifumo, signVonageSms } from "./signers.js";
 
 /** One request, ready to send. */
 export interface TrafficRequest {
@@ -17,26 +19,44 @@ export interface TrafficRequest {
   readonly query?: string;
 }
 
-/** A named kind of request a provider sends. */
+/**
+ * One event as the provider sends it: `sign` gives the request(s) of one delivery attempt (a
+ * concatenated SMS is several); calling it again is the provider's retry of the same event.
+ */
+export interface TrafficEvent {
+  sign(secret: string, sentAt: Date): TrafficRequest[];
+}
+
+/** A named kind of event a provider sends. */
 export interface Scenario {
   readonly provider: string;
   readonly description: string;
-  /** A fresh event body (new ids) for an event that happened at `at`, unsigned. */
-  body(at: Date): string;
-  /** Signs `body` as the provider would when sending it at `now`. */
-  sign(body: string, secret: string, now: Date): TrafficRequest;
+  /** Where the provider sends it, relative to the provider's mount point (`"/status"`). */
+  readonly path: string;
+  /** A fresh event (new ids) that happened at `at`. */
+  event(at: Date): TrafficEvent;
 }
+
+const unixSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
 function androidScenario(event: AndroidSampleEvent, description: string): Scenario {
   return {
     provider: "android-sms-gateway",
     description,
-    body: (at) => androidSmsGatewaySample(event, { at }),
-    sign: (body, secret, now) => ({
-      method: "POST",
-      headers: { ...signAndroidSmsGateway(body, secret, Math.floor(now.getTime() / 1000)) },
-      body,
-    }),
+    path: "",
+    event(at) {
+      const body = androidSmsGatewaySample(event, { at });
+      // The app re-signs every attempt with a fresh X-Timestamp.
+      return {
+        sign: (secret, sentAt) => [
+          {
+            method: "POST",
+            headers: { ...signAndroidSmsGateway(body, secret, unixSeconds(sentAt)) },
+            body,
+          },
+        ],
+      };
+    },
   };
 }
 
@@ -44,10 +64,51 @@ function mifumoScenario(event: MifumoSampleEvent, description: string): Scenario
   return {
     provider: "mifumo",
     description,
-    body: (at) => mifumoSample(event, { at }),
-    sign: (body, secret) => ({ method: "POST", headers: { ...signMifumo(body, secret) }, body }),
+    path: "",
+    event(at) {
+      const body = mifumoSample(event, { at });
+      return {
+        sign: (secret) => [{ method: "POST", headers: { ...signMifumo(body, secret) }, body }],
+      };
+    },
   };
 }
+
+function vonageSmsScenario(
+  path: "/status" | "/inbound",
+  description: string,
+  transport: "GET" | "POST",
+  sample: (at: Date) => Record<string, string>[],
+): Scenario {
+  return {
+    provider: "vonage-sms",
+    description,
+    path,
+    event(at) {
+      const parts = sample(at);
+      return {
+        sign: (secret, sentAt) =>
+          parts.map((params): TrafficRequest => {
+            const query = new URLSearchParams(
+              signVonageSms(params, secret, { timestampSec: unixSeconds(sentAt) }),
+            ).toString();
+            return transport === "GET"
+              ? { method: "GET", headers: {}, query }
+              : {
+                  method: "POST",
+                  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+                  body: query,
+                };
+          }),
+      };
+    },
+  };
+}
+
+const longText =
+  "Hello from the clinic: your appointment on Tuesday the 14th at 10:30 is confirmed. " +
+  "Please arrive ten minutes early and bring your insurance card and a list of current " +
+  "medication. Reply STOP to opt out of reminders, or call us to reschedule.";
 
 /** Every scenario the CLI (`sms-webhooks send <scenario>`) and the demo can fire. */
 export const scenarios: Readonly<Record<string, Scenario>> = {
@@ -59,6 +120,18 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   "mifumo-sent": mifumoScenario("message.sent", "a message went out to two recipients"),
   "mifumo-delivered": mifumoScenario("message.delivered", "a message reached a recipient"),
   "mifumo-failed": mifumoScenario("message.failed", "a message could not be delivered"),
+  "vonage-dlr": vonageSmsScenario("/status", "a delivery receipt (GET)", "GET", (at) => [
+    vonageReceiptSample({ at }),
+  ]),
+  "vonage-inbound": vonageSmsScenario("/inbound", "an inbound SMS (POST form)", "POST", (at) =>
+    vonageInboundSample("Hello, is this still available?", { at }),
+  ),
+  "vonage-inbound-long": vonageSmsScenario(
+    "/inbound",
+    "a 2-part concatenated SMS (POST form)",
+    "POST",
+    (at) => vonageInboundSample(longText, { at }),
+  ),
 };
 
 /** What the server answered. */
