@@ -1,13 +1,19 @@
 // jest.config.js — the suite runs on Express 5; the HTTP-facing tests run again on Express 4.
 const transform = {
-  "^.+\\.ts$": [
+  // jose (and uuid, under @vonage/jwt) are ES modules only; ts-jest makes them CommonJS.
+  "^.+\\.(ts|js)$": [
     "ts-jest",
     // tsconfig.jest.json has isolatedModules: ts-jest only transpiles; `npm run typecheck` checks.
     { tsconfig: "tsconfig.jest.json" },
   ],
 };
 const moduleNameMapper = { "^(\\.{1,2}/.*)\\.js$": "$1" };
-const common = { testEnvironment: "node", transform, moduleNameMapper };
+const common = {
+  testEnvironment: "node",
+  transform,
+  transformIgnorePatterns: ["/node_modules/(?!(jose|uuid)/)"],
+  moduleNameMapper,
+};
 
 export default {
   projects: [

@@ -63,6 +63,12 @@ export type { MemoryStoreOptions } from "./stores/memory-store.js";
 export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";
 export { mifumo } from "./providers/mifumo/index.js";
 export { vonageSms } from "./providers/vonage-sms/index.js";
+export { vonageMessages } from "./providers/vonage-messages/index.js";
+export type {
+  VonageMessagesOptions,
+  VonageMessagesSecret,
+  SecretResolver,
+} from "./providers/vonage-messages/index.js";
 export type { VonageSmsOptions, VonageSignatureMethod } from "./providers/vonage-sms/index.js";
 export type { MifumoOptions } from "./providers/mifumo/index.js";
 export type { AndroidSmsGatewayOptions } from "./providers/android-sms-gateway/index.js";

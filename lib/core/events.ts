@@ -60,6 +60,21 @@ export const messageReceivedEventSchema = z.object({
   price: moneySchema.optional(),
   /** The channel for multi-channel providers (`"sms"`, `"mms"`, `"whatsapp"`…). */
   channel: z.string().optional(),
+  /** How many SMS the text arrived as, when the provider joined them (Vonage Messages). */
+  partsCount: z.number().int().optional(),
+  /** Attachments of an MMS or chat message: their kind (`"image"`…) and where to fetch them. */
+  media: z
+    .array(
+      z.object({
+        type: z.string(),
+        url: z.string(),
+        caption: z.string().optional(),
+        name: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** Your reference, when the provider echoes one. */
+  clientRef: z.string().optional(),
   /** The device that received it (SMS Gateway for Android). */
   deviceId: z.string().optional(),
   /** The 1-based SIM slot that received it; `null` when the phone does not say. */
@@ -84,8 +99,10 @@ export const messageStatusEventSchema = z.object({
   final: z.boolean(),
   /** The provider's own word for the status (`"sms:delivered"`, `"DELIVRD"`, `"expired"`…). */
   providerStatus: z.string(),
-  /** Why it failed, when it failed. */
-  error: z.object({ code: z.string().optional(), message: z.string() }).optional(),
+  /** Why it failed: the provider's code, a readable message, and its error-type URL if any. */
+  error: z
+    .object({ code: z.string().optional(), message: z.string(), type: z.string().optional() })
+    .optional(),
   /** What the provider charged. */
   price: moneySchema.optional(),
   /** When the status happened (falls back to the signed request time when the provider omits it). */

@@ -6,15 +6,22 @@ import { z } from "zod";
 /** One secret, or several while rotating: a request signed with any of them verifies. */
 export type SecretInput = string | readonly string[];
 
+/**
+ * A zod schema for one non-empty string or a non-empty list of them, failing with `message`
+ * whichever way the value is wrong (zod would otherwise describe only the branch it matched).
+ */
+export function stringOrList(message: string) {
+  return z.union(
+    [
+      z.string(message).min(1, message),
+      z.array(z.string(message).min(1, message)).min(1, message).readonly(),
+    ],
+    { message },
+  );
+}
+
 /** The zod schema of a `secret` option: one non-empty string, or a non-empty list of them. */
-const secretMessage = "must be a non-empty string or a non-empty list of them";
-export const secretSchema = z.union(
-  [
-    z.string().min(1, secretMessage),
-    z.array(z.string(secretMessage).min(1, secretMessage)).min(1, secretMessage).readonly(),
-  ],
-  { message: secretMessage },
-);
+export const secretSchema = stringOrList("must be a non-empty string or a non-empty list of them");
 
 /** A validated `secret` option as a list. */
 export function secretList(secret: SecretInput): readonly string[] {

@@ -1,0 +1,149 @@
+// lib/providers/vonage-messages/verify.ts — the signed-webhook JWT: HS256 only, iss, payload_hash.
+
+import { createHash, webcrypto } from "node:crypto";
+import { decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
+import { headerValue, type RawRequest } from "../../core/raw-request.js";
+import { bytesEqual, decodeHex } from "../../core/secrets.js";
+import type { VerifyResult } from "../../core/provider.js";
+import { WebhookError } from "../../core/webhook-error.js";
+
+/** The body plus what verification learned from its token. */
+export interface VonageMessagesPayload {
+  readonly body: Record<string, unknown>;
+  /** The token's claims, once its signature checked out. */
+  claims: JWTPayload | undefined;
+}
+
+/** What the verifier needs. */
+export interface JwtVerifierOptions {
+  readonly secretsFor: (apiKey: string | undefined) => Promise<readonly string[]>;
+  readonly applicationIds: readonly string[] | undefined;
+  readonly allowUnsigned: boolean;
+}
+
+const bearerPattern = /^Bearer\s+(\S+)$/i;
+
+// Importing a secret as a WebCrypto key costs as much as the check itself, so keys are kept.
+const importedKeys = new LRUCache<string, Promise<webcrypto.CryptoKey>>({ max: 1000 });
+
+function hmacKey(secret: string): Promise<webcrypto.CryptoKey> {
+  let key = importedKeys.get(secret);
+  if (key === undefined) {
+    key = webcrypto.subtle.importKey(
+      "raw",
+      Buffer.from(secret, "utf8"),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["verify"],
+    );
+    importedKeys.set(secret, key);
+  }
+  return key;
+}
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` as Vonage signs its webhooks: HS256 only (`none`,
+ * RS256 and the rest are refused before any key is tried), issuer `Vonage`, signed with a
+ * secret of the token's `api_key`, and `payload_hash` = hex SHA-256 of the raw body.
+ * Leaves the verified claims on the payload, for the `iat` window.
+ */
+export function jwtVerifier(options: JwtVerifierOptions) {
+  return async function verifyVonageJwt(
+    req: RawRequest,
+    payload: VonageMessagesPayload,
+  ): Promise<VerifyResult> {
+    const authorization = headerValue(req, "authorization");
+    if (authorization === undefined) {
+      if (options.allowUnsigned) return "unverified";
+      // docs: "it is possible that the callback service will send an unsigned callback. By
+      // returning an HTTP 5xx response, a retry will be triggered".
+      throw new WebhookError(
+        "unsigned_callback",
+        "The callback is unsigned (no Authorization header); Vonage retries it signed after a 5xx.",
+      );
+    }
+    const token = bearerPattern.exec(authorization.trim())?.[1];
+    if (token === undefined) {
+      throw new WebhookError(
+        "signature_invalid",
+        "The Authorization header is not a Bearer token.",
+      );
+    }
+    // The api_key picks the secret, so it is read before the signature is checked: decoded
+    // only, trusted for nothing else, and a malformed token stops here.
+    let unverified: JWTPayload;
+    try {
+      unverified = decodeJwt(token);
+    } catch {
+      throw new WebhookError("signature_invalid", "The Authorization token is not a JWT.");
+    }
+    const apiKey = typeof unverified["api_key"] === "string" ? unverified["api_key"] : undefined;
+    const secrets = await options.secretsFor(apiKey);
+    const claims = await verifiedClaims(token, secrets);
+    checkApplication(claims, options.applicationIds);
+    checkPayloadHash(claims, req.rawBody);
+    payload.claims = claims;
+  };
+}
+
+async function verifiedClaims(token: string, secrets: readonly string[]): Promise<JWTPayload> {
+  let failure: unknown;
+  for (const secret of secrets) {
+    try {
+      const { payload } = await jwtVerify(token, await hmacKey(secret), {
+        algorithms: ["HS256"],
+        issuer: "Vonage",
+      });
+      return payload;
+    } catch (error) {
+      failure = error;
+      // Only a wrong secret is worth trying the next one for.
+      if (!(error instanceof errors.JWSSignatureVerificationFailed)) break;
+    }
+  }
+  throw new WebhookError("signature_invalid", reasonOf(failure));
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JOSEAlgNotAllowed) return "The token's alg is not HS256.";
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "iss") {
+    return 'The token\'s issuer (iss) is not "Vonage".';
+  }
+  if (error instanceof errors.JWTExpired) return "The token has expired (exp).";
+  if (
+    error instanceof errors.JOSEError &&
+    !(error instanceof errors.JWSSignatureVerificationFailed)
+  ) {
+    return "The Authorization token is not a valid JWT.";
+  }
+  return "The token's signature does not match any configured secret.";
+}
+
+function checkApplication(claims: JWTPayload, applicationIds: readonly string[] | undefined): void {
+  if (applicationIds === undefined) return;
+  const applicationId = claims["application_id"];
+  if (typeof applicationId !== "string" || !applicationIds.includes(applicationId)) {
+    throw new WebhookError(
+      "signature_invalid",
+      "The token was issued for another Vonage application (application_id).",
+    );
+  }
+}
+
+// Hash the bytes as received: Vonage's own Node snippet re-serializes the parsed JSON, which
+// only matches by luck.
+function checkPayloadHash(claims: JWTPayload, rawBody: Buffer): void {
+  const claimed = claims["payload_hash"];
+  const expected = createHash("sha256").update(rawBody).digest();
+  if (typeof claimed !== "string") {
+    throw new WebhookError("signature_invalid", "The token has no payload_hash claim.");
+  }
+  const given = decodeHex(claimed, 32);
+  if (given === undefined || !bytesEqual(expected, given)) {
+    throw new WebhookError(
+      "signature_invalid",
+      "The body does not match the token's payload_hash: it was changed after signing.",
+    );
+  }
+}
