@@ -10,7 +10,8 @@ export const baseUrl = process.env["DEMO_URL"] ?? `http://localhost:${port}`;
 export const secrets = {
   android: process.env["ASG_SIGNING_KEY"] ?? "demo-android-signing-key",
   mifumo: process.env["MIFUMO_WEBHOOK_SECRET"] ?? "demo-mifumo-webhook-secret",
-  vonageSms: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret",
+  // One signature secret signs both Vonage APIs' webhooks.
+  vonage: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret-0123",
 };
 
 /** Where each provider is mounted. */
@@ -18,4 +19,5 @@ export const paths = {
   android: "/hooks/android",
   mifumo: "/hooks/mifumo",
   vonageSms: "/hooks/vonage-sms",
+  vonageMessages: "/hooks/vonage-messages",
 };

@@ -1,67 +1,61 @@
 // examples/demo.ts — `npm run demo`: signed traffic at the example server, and what it answered.
 
-import { fire, scenarios, type TrafficRequest } from "../lib/testing/index.js";
+import { fire, scenarios, type Scenario, type TrafficRequest } from "../lib/testing/index.js";
 import { baseUrl, paths, secrets } from "./config.js";
 
 interface Step {
   title: string;
-  requests: TrafficRequest[];
-  /** The status of each request's answer, in order (one for most; one per part for a long SMS). */
+  scenario: Scenario;
+  requests: TrafficRequest[] | Promise<TrafficRequest[]>;
+  /** The status of each request's answer, in order (one per part for a long SMS). */
   expect: number[];
 }
 
 interface ProviderDemo {
   label: string;
   mount: string;
-  secret: string;
-  steps: [scenarioName: string, Step][];
+  steps: Step[];
 }
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
 // The same story for every provider: an event, the provider's retry of it, a forgery, a replay.
-function story(scenarioName: string, secret: string, staleMinutes: number): [string, Step][] {
-  const scenario = scenarios[scenarioName]!;
+function story(name: string, secret: string, staleMinutes: number): Step[] {
+  const scenario = scenarios[name]!;
   const event = scenario.event(new Date());
   const old = minutesAgo(staleMinutes);
   return [
-    [
-      scenarioName,
-      { title: scenario.description, requests: event.sign(secret, new Date()), expect: [204] },
-    ],
-    [
-      scenarioName,
-      { title: "the provider retries it", requests: event.sign(secret, new Date()), expect: [200] },
-    ],
-    [
-      scenarioName,
-      {
-        title: "a forged request (wrong secret)",
-        requests: scenario.event(new Date()).sign("not-the-secret", new Date()),
-        expect: [401],
-      },
-    ],
-    [
-      scenarioName,
-      {
-        title: `a replay from ${staleMinutes} minutes ago`,
-        requests: scenario.event(old).sign(secret, old),
-        expect: [401],
-      },
-    ],
+    {
+      title: scenario.description,
+      scenario,
+      requests: event.sign(secret, new Date()),
+      expect: [204],
+    },
+    {
+      title: "the provider retries it",
+      scenario,
+      requests: event.sign(secret, new Date()),
+      expect: [200],
+    },
+    {
+      title: "a forged request (wrong secret)",
+      scenario,
+      requests: scenario.event(new Date()).sign("not-the-secret", new Date()),
+      expect: [401],
+    },
+    {
+      title: `a replay from ${staleMinutes} minutes ago`,
+      scenario,
+      requests: scenario.event(old).sign(secret, old),
+      expect: [401],
+    },
   ];
 }
 
-function single(scenarioName: string, secret: string, expect: number[]): [string, Step] {
-  const scenario = scenarios[scenarioName]!;
-  return [
-    scenarioName,
-    {
-      title: scenario.description,
-      requests: scenario.event(new Date()).sign(secret, new Date()),
-      expect,
-    },
-  ];
+function single(name: string, secret: string, expect: number[]): Step {
+  const scenario = scenarios[name]!;
+  const requests = scenario.event(new Date()).sign(secret, new Date());
+  return { title: scenario.description, scenario, requests, expect };
 }
 
 function demos(): ProviderDemo[] {
@@ -69,7 +63,6 @@ function demos(): ProviderDemo[] {
     {
       label: "Android",
       mount: paths.android,
-      secret: secrets.android,
       steps: [
         ...story("android-received", secrets.android, 10),
         single("android-delivered", secrets.android, [204]),
@@ -78,7 +71,6 @@ function demos(): ProviderDemo[] {
     {
       label: "Mifumo",
       mount: paths.mifumo,
-      secret: secrets.mifumo,
       steps: [
         ...story("mifumo-delivered", secrets.mifumo, 90),
         single("mifumo-sent", secrets.mifumo, [204]),
@@ -87,12 +79,19 @@ function demos(): ProviderDemo[] {
     {
       label: "Vonage",
       mount: paths.vonageSms,
-      secret: secrets.vonageSms,
       steps: [
-        ...story("vonage-dlr", secrets.vonageSms, 10),
-        single("vonage-inbound", secrets.vonageSms, [204]),
+        ...story("vonage-dlr", secrets.vonage, 10),
+        single("vonage-inbound", secrets.vonage, [204]),
         // Two parts: the first is acknowledged, the second completes the message.
-        single("vonage-inbound-long", secrets.vonageSms, [200, 204]),
+        single("vonage-inbound-long", secrets.vonage, [200, 204]),
+      ],
+    },
+    {
+      label: "Messages",
+      mount: paths.vonageMessages,
+      steps: [
+        ...story("vonage-messages-inbound", secrets.vonage, 10),
+        single("vonage-messages-status", secrets.vonage, [204]),
       ],
     },
   ];
@@ -102,11 +101,12 @@ async function main(): Promise<number> {
   console.log(`Firing signed webhooks at ${baseUrl}\n`);
   let unexpected = 0;
   for (const demo of demos()) {
-    for (const [scenarioName, step] of demo.steps) {
-      const url = `${baseUrl}${demo.mount}${scenarios[scenarioName]!.path}`;
+    for (const step of demo.steps) {
+      const url = `${baseUrl}${demo.mount}${step.scenario.path}`;
+      const requests = await step.requests;
       const answers: string[] = [];
-      let ok = step.requests.length === step.expect.length;
-      for (const [index, request] of step.requests.entries()) {
+      let ok = requests.length === step.expect.length;
+      for (const [index, request] of requests.entries()) {
         try {
           const { status, body } = await fire(url, request);
           ok &&= status === step.expect[index];
@@ -118,9 +118,8 @@ async function main(): Promise<number> {
         }
       }
       if (!ok) unexpected++;
-      console.log(
-        `${ok ? "✓" : "✗"} ${demo.label.padEnd(8)} ${step.title.padEnd(42)} → ${answers.join(" | ")}`,
-      );
+      const line = `${demo.label.padEnd(9)} ${step.title.padEnd(42)} → ${answers.join(" | ")}`;
+      console.log(`${ok ? "✓" : "✗"} ${line}`);
     }
   }
   console.log(

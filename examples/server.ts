@@ -6,6 +6,7 @@ import {
   MemoryStore,
   mifumo,
   smsWebhook,
+  vonageMessages,
   vonageSms,
   type SmsEvent,
 } from "../lib/index.js";
@@ -43,7 +44,12 @@ app.use(paths.mifumo, smsWebhook.router(mifumo({ secret: secrets.mifumo }), { st
 // GET and POST on /inbound and /status: set both URLs (and the HTTP method) in Vonage's dashboard.
 app.use(
   paths.vonageSms,
-  smsWebhook.router(vonageSms({ secret: secrets.vonageSms }), { store, handler }),
+  smsWebhook.router(vonageSms({ secret: secrets.vonage }), { store, handler }),
+);
+// POST /inbound and /status: the Messages application's webhook URLs.
+app.use(
+  paths.vonageMessages,
+  smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, handler }),
 );
 
 app.get("/", (_req, res) => {
@@ -57,5 +63,7 @@ app.listen(port, () => {
   console.log(`  Mifumo                   POST ${url(paths.mifumo)}`);
   console.log(`  Vonage SMS inbound       GET|POST ${url(`${paths.vonageSms}/inbound`)}`);
   console.log(`  Vonage SMS receipts      GET|POST ${url(`${paths.vonageSms}/status`)}`);
+  console.log(`  Vonage Messages inbound  POST ${url(`${paths.vonageMessages}/inbound`)}`);
+  console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });

@@ -4,9 +4,12 @@ import {
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signVonageMessages,
   signVonageSms,
   vonageInboundSample,
 } from "../../lib/testing/index.js";
+import { verifySignature } from "@vonage/jwt";
+import crypto from "node:crypto";
 import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
 import { vectorB } from "../providers/vonage-sms/fixtures.js";
 import { vector as mifumoVector } from "../providers/mifumo/fixtures.js";
@@ -80,5 +83,32 @@ describe("vonageInboundSample", () => {
 
   it("sends a short text as one part without concat fields", () => {
     expect(vonageInboundSample("hi")).toEqual([expect.not.objectContaining({ concat: "true" })]);
+  });
+});
+
+describe("signVonageMessages", () => {
+  it("makes a token @vonage/jwt verifies, with the claims Vonage sends", async () => {
+    const body =
+      '{"channel":"sms","message_uuid":"u","to":"1","from":"2","timestamp":"2025-01-01T12:00:00Z","text":"Hi"}';
+    const headers = await signVonageMessages(body, "sig-secret-0123456789", {
+      apiKey: "abc",
+      applicationId: "app-1",
+      issuedAtSec: 1735732800,
+    });
+    const token = headers.Authorization.replace(/^Bearer /, "");
+    expect(verifySignature(token, "sig-secret-0123456789")).toBe(true);
+    const [header, claims] = token
+      .split(".")
+      .slice(0, 2)
+      .map((part): unknown => JSON.parse(Buffer.from(part, "base64url").toString()));
+    expect(header).toEqual({ alg: "HS256", typ: "JWT" });
+    expect(claims).toEqual({
+      payload_hash: crypto.createHash("sha256").update(body).digest("hex"),
+      api_key: "abc",
+      application_id: "app-1",
+      iat: 1735732800,
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      iss: "Vonage",
+    });
   });
 });

@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const skewMs = Number(values.skew) * 1000;
   const event = scenario.event(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
-    for (const request of event.sign(values.secret, new Date(Date.now() + skewMs))) {
+    for (const request of await event.sign(values.secret, new Date(Date.now() + skewMs))) {
       const response = await fire(url, request);
       console.log(`${name} #${attempt} → ${response.status} ${response.body}`);
     }

@@ -2,18 +2,21 @@
 
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
-export { signAndroidSmsGateway, signMifumo, signVonageSms } from "./signers.js";
+export { signAndroidSmsGateway, signMifumo, signVonageMessages, signVonageSms } from "./signers.js";
 export type {
   AndroidSmsGatewayHeaders,
   MifumoHeaders,
   VonageSmsSignatureMethod,
   VonageSmsSignOptions,
+  VonageMessagesSignOptions,
 } from "./signers.js";
 export {
   androidSmsGatewaySample,
   mifumoSample,
   vonageReceiptSample,
   vonageInboundSample,
+  vonageMessagesInboundSample,
+  vonageMessagesStatusSample,
 } from "./samples.js";
 export type { AndroidSampleEvent, MifumoSampleEvent } from "./samples.js";
 export { scenarios, fire } from "./traffic.js";

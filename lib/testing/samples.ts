@@ -1,6 +1,6 @@
 // lib/testing/samples.ts — realistic provider payloads, fresh ids each time, for demos and tests.
 
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 /** Events the SMS Gateway for Android sample builder knows. */
 export type AndroidSampleEvent =
@@ -185,4 +185,52 @@ export function vonageInboundSample(
     "concat-total": String(chunks.length),
     "concat-part": String(index + 1),
   }));
+}
+
+/** A Messages API inbound SMS body, as Vonage's API reference shows it. */
+export function vonageMessagesInboundSample(
+  text: string,
+  options: { from?: string; to?: string; at?: Date } = {},
+): string {
+  return JSON.stringify({
+    channel: "sms",
+    message_uuid: randomUUID(),
+    to: options.to ?? "447700900000",
+    from: options.from ?? "447700900001",
+    timestamp: (options.at ?? new Date()).toISOString(),
+    text,
+    sms: {
+      num_messages: String(Math.max(1, Math.ceil(text.length / 153))),
+      keyword: (text.split(/\s/)[0] ?? "").toUpperCase(),
+    },
+    usage: { currency: "EUR", price: "0.0057" },
+    message_type: "text",
+  });
+}
+
+/** A Messages API status body for an SMS you sent (`submitted`, `delivered`, `rejected`…). */
+export function vonageMessagesStatusSample(
+  status: string,
+  options: { messageUuid?: string; at?: Date } = {},
+): string {
+  return JSON.stringify({
+    message_uuid: options.messageUuid ?? randomUUID(),
+    to: "447700900000",
+    from: "AcmeInc",
+    timestamp: (options.at ?? new Date()).toISOString(),
+    status,
+    usage: { currency: "EUR", price: "0.0333" },
+    channel: "sms",
+    destination: { network_code: "23410" },
+    sms: { count_total: "1" },
+    ...(status === "rejected"
+      ? {
+          error: {
+            type: "https://developer.vonage.com/api-errors/messages#1320",
+            title: "1320",
+            detail: "Message already sent",
+          },
+        }
+      : {}),
+  });
 }

@@ -1,6 +1,7 @@
 // lib/testing/signers.ts — sign requests exactly as each provider does, to test your own routes.
 
 import { createHash, createHmac, randomUUID } from "node:crypto";
+import { SignJWT } from "jose";
 
 /** Headers for a request signed as SMS Gateway for Android signs it. */
 export interface AndroidSmsGatewayHeaders {
@@ -79,4 +80,37 @@ export function signVonageSms(
           .digest("hex")
       : createHmac(method.slice(0, -4), secret).update(base).digest("hex");
   return { ...signed, sig };
+}
+
+/** Options for {@link signVonageMessages}. */
+export interface VonageMessagesSignOptions {
+  /** The `api_key` claim (which secret signed it). Default `"a1b2c3d"`. */
+  apiKey?: string;
+  /** The `application_id` claim, when the message belongs to an application. */
+  applicationId?: string;
+  /** The `iat` claim, unix seconds. Default now. */
+  issuedAtSec?: number;
+}
+
+/**
+ * Signs a Messages API webhook body as Vonage does: `Authorization: Bearer <JWT>`, HS256 with
+ * the signature secret, claims `iat`, `jti`, `iss: "Vonage"`, `payload_hash` (hex SHA-256 of
+ * the body), `api_key` and `application_id`.
+ */
+export async function signVonageMessages(
+  body: string | Buffer,
+  secret: string,
+  options: VonageMessagesSignOptions = {},
+): Promise<{ "Content-Type": "application/json"; Authorization: string }> {
+  const token = await new SignJWT({
+    payload_hash: createHash("sha256").update(body).digest("hex"),
+    api_key: options.apiKey ?? "a1b2c3d",
+    ...(options.applicationId === undefined ? {} : { application_id: options.applicationId }),
+  })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(options.issuedAtSec ?? Math.floor(Date.now() / 1000))
+    .setJti(randomUUID())
+    .setIssuer("Vonage")
+    .sign(Buffer.from(secret, "utf8"));
+  return { "Content-Type": "application/json", Authorization: `Bearer ${token}` };
 }

@@ -4,11 +4,13 @@ import {
   androidSmsGatewaySample,
   mifumoSample,
   vonageInboundSample,
+  vonageMessagesInboundSample,
+  vonageMessagesStatusSample,
   vonageReceiptSample,
   type AndroidSampleEvent,
   type MifumoSampleEvent,
 } from "./samples.js";
-import { signAndroidSmsGateway, signMifumo, signVonageSms } from "./signers.js";
+import { signAndroidSmsGateway, signMifumo, signVonageMessages, signVonageSms } from "./signers.js";
 
 /** One request, ready to send. */
 export interface TrafficRequest {
@@ -24,7 +26,7 @@ export interface TrafficRequest {
  * concatenated SMS is several); calling it again is the provider's retry of the same event.
  */
 export interface TrafficEvent {
-  sign(secret: string, sentAt: Date): TrafficRequest[];
+  sign(secret: string, sentAt: Date): TrafficRequest[] | Promise<TrafficRequest[]>;
 }
 
 /** A named kind of event a provider sends. */
@@ -105,6 +107,33 @@ function vonageSmsScenario(
   };
 }
 
+function vonageMessagesScenario(
+  path: "/status" | "/inbound",
+  description: string,
+  sample: (at: Date) => string,
+): Scenario {
+  return {
+    provider: "vonage-messages",
+    description,
+    path,
+    event(at) {
+      const body = sample(at);
+      // Each attempt gets its own token (fresh iat and jti).
+      return {
+        sign: async (secret, sentAt) => [
+          {
+            method: "POST",
+            headers: {
+              ...(await signVonageMessages(body, secret, { issuedAtSec: unixSeconds(sentAt) })),
+            },
+            body,
+          },
+        ],
+      };
+    },
+  };
+}
+
 const longText =
   "Hello from the clinic: your appointment on Tuesday the 14th at 10:30 is confirmed. " +
   "Please arrive ten minutes early and bring your insurance card and a list of current " +
@@ -125,6 +154,16 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ]),
   "vonage-inbound": vonageSmsScenario("/inbound", "an inbound SMS (POST form)", "POST", (at) =>
     vonageInboundSample("Hello, is this still available?", { at }),
+  ),
+  "vonage-messages-inbound": vonageMessagesScenario(
+    "/inbound",
+    "a Messages API inbound SMS",
+    (at) => vonageMessagesInboundSample("Can I change my delivery address?", { at }),
+  ),
+  "vonage-messages-status": vonageMessagesScenario(
+    "/status",
+    "a Messages API status (delivered)",
+    (at) => vonageMessagesStatusSample("delivered", { at }),
   ),
   "vonage-inbound-long": vonageSmsScenario(
     "/inbound",
