@@ -56,6 +56,9 @@ export type {
 export type { DedupeStore, Claim } from "./stores/dedupe-store.js";
 export { MemoryStore } from "./stores/memory-store.js";
 export { MemoryPartStore } from "./stores/memory-part-store.js";
+export { RedisStore } from "./stores/redis-store.js";
+export type { RedisStoreOptions } from "./stores/redis-store.js";
+export type { SendCommand } from "./stores/redis-script.js";
 export { isPartStore } from "./stores/part-store.js";
 export type { PartStore, PartProgress, ExpiredGroup } from "./stores/part-store.js";
 export type { MemoryStoreOptions } from "./stores/memory-store.js";

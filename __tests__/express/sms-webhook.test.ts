@@ -208,6 +208,23 @@ describe("smsWebhook when the store fails", () => {
     expect(logger.entries.some((entry) => entry.message.includes("without dedupe"))).toBe(true);
   });
 
+  it("lets go of a claim that lands after the timeout, so the provider's retry is handled", async () => {
+    const memory = new MemoryStore();
+    const slow: DedupeStore = {
+      claim: (key, leaseMs) => sleep(120).then(() => memory.claim(key, leaseMs)),
+      commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
+      release: (key, token) => memory.release(key, token),
+    };
+    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 30 });
+    const req = androidRequest();
+    expect((await post(req)).status).toBe(503);
+    await sleep(150);
+    // The late claim was released: the retry is not turned away with 409 for a whole lease.
+    slow.claim = (key, leaseMs) => memory.claim(key, leaseMs);
+    expect((await post(req)).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+
   it("logs a failed commit without changing the answer", async () => {
     const { post, logger } = androidApp({ store: failingStore("commit") });
     expect((await post(androidRequest())).status).toBe(204);

@@ -1,9 +1,11 @@
 // __tests__/stores/memory-store.test.ts — MemoryStore keeps the contract, and stays bounded.
 
-import { MemoryStore } from "../../lib/index.js";
-import { runDedupeStoreContract } from "../../lib/testing/index.js";
+import { MemoryPartStore, MemoryStore } from "../../lib/index.js";
+import { runDedupeStoreContract, runPartStoreContract } from "../../lib/testing/index.js";
 
 runDedupeStoreContract("MemoryStore", () => new MemoryStore());
+runPartStoreContract("MemoryStore", () => new MemoryStore());
+runPartStoreContract("MemoryPartStore", () => new MemoryPartStore());
 
 describe("MemoryStore", () => {
   it("forgets the least recently used keys past max", () => {

@@ -37,8 +37,13 @@ export class StoreGuard {
   /** Claims `key`; throws `store_unavailable` unless the policy is to process without dedupe. */
   async claim(key: string): Promise<GuardClaim> {
     const { leaseMs, onStoreError, logger } = this.#options;
+    // A claim that answers after we gave up (a client that queued it while Redis was down) would
+    // hold the key for a whole lease, turning the provider's retries away: let it go at once.
+    const releaseLate = (late: Claim) => {
+      if (late.state === "claimed") void this.settle(key, late.token, false);
+    };
     try {
-      return await this.call("claim", () => this.store.claim(key, leaseMs));
+      return await this.call("claim", () => this.store.claim(key, leaseMs), releaseLate);
     } catch (error) {
       if (onStoreError === "reject") throw error;
       logger.error(
@@ -70,28 +75,39 @@ export class StoreGuard {
 
   /**
    * Runs one store call: a synchronous answer passes straight through (no promise cost); a
-   * throw, a rejection or a timeout becomes `store_unavailable`.
+   * throw, a rejection or a timeout becomes `store_unavailable`. `onLate` gets the answer of a
+   * call that timed out, if it ever comes.
    */
-  call<T>(operation: string, run: () => T | Promise<T>): T | Promise<T> {
-    let result: T | Promise<T>;
+  call<T>(
+    operation: string,
+    run: () => T | Promise<T>,
+    onLate?: (late: T) => void,
+  ): T | Promise<T> {
+    let answer: T | Promise<T>;
     try {
-      result = run();
+      answer = run();
     } catch (error) {
       throw unavailable(operation, error);
     }
-    if (!(result instanceof Promise)) return result;
+    // Any thenable: a store may use another promise library, or come from another realm.
+    if (!isThenable(answer)) return answer;
+    const result = Promise.resolve(answer);
     const { storeTimeoutMs } = this.#options;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(unavailable(operation, new Error(`timed out after ${storeTimeoutMs} ms`))),
-        storeTimeoutMs,
-      );
+      timer = setTimeout(() => {
+        if (onLate !== undefined) result.then(onLate, () => {});
+        reject(unavailable(operation, new Error(`timed out after ${storeTimeoutMs} ms`)));
+      }, storeTimeoutMs);
       timer.unref();
     });
     const failed = (error: unknown) => Promise.reject(unavailable(operation, error));
     return Promise.race([result.catch(failed), timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
 }
 
 function unavailable(operation: string, cause: unknown): WebhookError {

@@ -4,14 +4,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DedupeStore } from "../stores/dedupe-store.js";
-
-// The runner's globals (Jest, Vitest with globals, Mocha, node:test's describe/it all fit).
-interface TestGlobals {
-  describe: (name: string, body: () => void) => void;
-  it: (name: string, body: () => Promise<void>, timeoutMs?: number) => void;
-  beforeAll: (body: () => Promise<void>, timeoutMs?: number) => void;
-  afterAll: (body: () => Promise<void>, timeoutMs?: number) => void;
-}
+import { testGlobals } from "./test-globals.js";
 
 /** Options for {@link runDedupeStoreContract}. */
 export interface DedupeStoreContractOptions<Store extends DedupeStore> {
@@ -35,7 +28,7 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
   makeStore: () => Store | Promise<Store>,
   options: DedupeStoreContractOptions<Store> = {},
 ): void {
-  const { describe, it, beforeAll, afterAll } = globalThis as unknown as TestGlobals;
+  const { describe, it, beforeAll, afterAll } = testGlobals();
   const shortMs = options.shortMs ?? 60;
   const longMs = 60_000;
   let store: Store;

@@ -2,6 +2,8 @@
 
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
+export { runPartStoreContract } from "./part-store-contract.js";
+export type { PartStoreContractOptions } from "./part-store-contract.js";
 export { signAndroidSmsGateway, signMifumo, signVonageMessages, signVonageSms } from "./signers.js";
 export type {
   AndroidSmsGatewayHeaders,
