@@ -24,9 +24,7 @@ export async function connect(kind: ClientKind, port: number): Promise<Connectio
     await client.connect();
     return {
       sendCommand: (command, ...args) => client.call(command, ...args),
-      close: async () => {
-        client.disconnect();
-      },
+      close: () => client.quit().then(() => undefined),
     };
   }
   const client = createClient({ url: `redis://127.0.0.1:${port}` });
@@ -34,9 +32,7 @@ export async function connect(kind: ClientKind, port: number): Promise<Connectio
   await client.connect();
   return {
     sendCommand: (...args) => client.sendCommand(args),
-    close: async () => {
-      client.destroy();
-    },
+    close: () => client.close(),
   };
 }
 

@@ -55,7 +55,7 @@ export async function startRedisServer(): Promise<RedisServer> {
         () => reject(new Error(`redis-server did not start:\n${output}`)),
         10_000,
       );
-      started.stdout!.on("data", (chunk: Buffer) => {
+      started.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes("Ready to accept connections")) {
           clearTimeout(timer);
