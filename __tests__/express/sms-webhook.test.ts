@@ -234,6 +234,20 @@ describe("smsWebhook when the store fails", () => {
   });
 });
 
+// A provider whose parse step throws what it is given.
+function failingProvider(parse: () => never): Provider<unknown> {
+  return {
+    name: "failing",
+    defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
+    routes: [{ path: "/", methods: ["post"] }],
+    parse,
+    verify: () => {},
+    timestamp: () => undefined,
+    dedupeKey: () => "k",
+    normalize: parse,
+  };
+}
+
 describe("smsWebhook reporting", () => {
   it("calls onError with the WebhookError and the request", async () => {
     const seen: [string, string][] = [];
@@ -272,20 +286,9 @@ describe("smsWebhook reporting", () => {
   });
 
   it("answers 500 internal_error, without the cause, when a provider throws unexpectedly", async () => {
-    const broken: Provider<unknown> = {
-      name: "broken",
-      defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
-      routes: [{ path: "/", methods: ["post"] }],
-      parse: () => {
-        throw new TypeError("Cannot read properties of undefined (reading 'secret-ish')");
-      },
-      verify: () => {},
-      timestamp: () => undefined,
-      dedupeKey: () => "k",
-      normalize: () => {
-        throw new Error("unreachable");
-      },
-    };
+    const broken = failingProvider(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'secret-ish')");
+    });
     const logger = memoryLogger();
     const app = express();
     app.post("/hook", smsWebhook(broken, { logger }), (_req, res) => res.sendStatus(204));
@@ -299,20 +302,9 @@ describe("smsWebhook reporting", () => {
   });
 
   it("answers a WebhookError thrown by a provider with its own code", async () => {
-    const strict: Provider<unknown> = {
-      name: "strict",
-      defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
-      routes: [{ path: "/", methods: ["post"] }],
-      parse: () => {
-        throw new WebhookError("unsupported_media_type", "Send JSON.");
-      },
-      verify: () => {},
-      timestamp: () => undefined,
-      dedupeKey: () => "k",
-      normalize: () => {
-        throw new Error("unreachable");
-      },
-    };
+    const strict = failingProvider(() => {
+      throw new WebhookError("unsupported_media_type", "Send JSON.");
+    });
     const app = express();
     app.post("/hook", smsWebhook(strict, { logger: memoryLogger() }));
     const res = await send(app, { method: "POST", path: "/hook", headers: {}, body: "x" });

@@ -3,12 +3,15 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 
-/** Headers for a request signed as SMS Gateway for Android signs it. */
-export interface AndroidSmsGatewayHeaders {
+/**
+ * Headers for a request signed as SMS Gateway for Android signs it. A type alias, not an
+ * interface, so it passes where `Record<string, string>` is wanted (fetch, supertest).
+ */
+export type AndroidSmsGatewayHeaders = {
   "Content-Type": "application/json";
   "X-Signature": string;
   "X-Timestamp": string;
-}
+};
 
 /**
  * Signs `body` as SMS Gateway for Android does: `X-Signature` = hex HMAC-SHA256(key, body +
@@ -27,10 +30,10 @@ export function signAndroidSmsGateway(
 }
 
 /** Headers for a request signed as Mifumo signs it. */
-export interface MifumoHeaders {
+export type MifumoHeaders = {
   "Content-Type": "application/json";
   "X-Webhook-Signature": string;
-}
+};
 
 /** Signs `body` as Mifumo does: `X-Webhook-Signature` = hex HMAC-SHA256(secret, body). */
 export function signMifumo(body: string | Buffer, secret: string): MifumoHeaders {

@@ -20,6 +20,22 @@ const now = new Date("2025-01-01T12:00:10Z");
 const nowSec = Math.floor(now.getTime() / 1000);
 let nextId = 0;
 
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/** A webhook request carrying `token` as Vonage sends it. */
+function withToken(
+  token: string,
+  body: string,
+  path: "/inbound" | "/status" = "/inbound",
+): TestRequest {
+  return {
+    method: "POST",
+    path,
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body,
+  };
+}
+
 function signed(
   body: string,
   path: "/inbound" | "/status",
@@ -30,15 +46,7 @@ function signed(
     apiKey: options.apiKey,
     applicationId: options.applicationId,
   });
-  return {
-    method: "POST",
-    path,
-    headers: {
-      "content-type": "application/json",
-      authorization: `Bearer ${hs256(claims, options.key ?? secret)}`,
-    },
-    body,
-  };
+  return withToken(hs256(claims, options.key ?? secret), body, path);
 }
 
 runProviderContract({
@@ -98,12 +106,7 @@ describe("vonageMessages and the providers.md vector", () => {
 
   it("delivers the vector's body with the clock at its iat", async () => {
     const { hit, events } = messagesApp({ secret: vector.secret }, at);
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: { "content-type": "application/json", authorization: `Bearer ${vector.jwt}` },
-      body: vector.body,
-    });
+    const res = await hit(withToken(vector.jwt, vector.body));
     expect(res.status).toBe(200);
     expect(events[0]).toEqual({
       type: "message.received",
@@ -122,12 +125,7 @@ describe("vonageMessages and the providers.md vector", () => {
   });
 
   it("checks the application id when told to", async () => {
-    const request = {
-      method: "POST" as const,
-      path: "/inbound",
-      headers: { "content-type": "application/json", authorization: `Bearer ${vector.jwt}` },
-      body: vector.body,
-    };
+    const request = withToken(vector.jwt, vector.body);
     const ours = messagesApp(
       { secret: vector.secret, applicationId: vector.claims.application_id },
       at,
@@ -164,14 +162,8 @@ describe("vonageMessages rejections", () => {
   it("rejects alg none", async () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const token = `${encode({ alg: "none", typ: "JWT" })}.${encode(vonageClaims(body, { iat: nowSec }))}.`;
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body,
-    });
+    const res = await hit(withToken(token, body));
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("signature_invalid");
   });
@@ -180,15 +172,9 @@ describe("vonageMessages rejections", () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
     const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     const input = `${encode({ alg: "RS256", typ: "JWT" })}.${encode(vonageClaims(body, { iat: nowSec }))}`;
     const token = `${input}.${crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body,
-    });
+    const res = await hit(withToken(token, body));
     expect(res.status).toBe(401);
     expect(res.body.error.message).toContain("HS256");
   });
@@ -197,12 +183,7 @@ describe("vonageMessages rejections", () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
     const token = hs256({ ...vonageClaims(body, { iat: nowSec }), iss: "Mallory" }, secret);
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body,
-    });
+    const res = await hit(withToken(token, body));
     expect(res.status).toBe(401);
     expect(res.body.error.message).toContain("iss");
   });
@@ -218,15 +199,7 @@ describe("vonageMessages rejections", () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
     const { iat: _iat, ...claims } = vonageClaims(body, { iat: nowSec });
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${hs256(claims, secret)}`,
-      },
-      body,
-    });
+    const res = await hit(withToken(hs256(claims, secret), body));
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("timestamp_missing");
   });
@@ -264,15 +237,7 @@ describe("vonageMessages rejections", () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
     const { payload_hash: _hash, ...claims } = vonageClaims(body, { iat: nowSec });
-    const res = await hit({
-      method: "POST",
-      path: "/inbound",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${hs256(claims, secret)}`,
-      },
-      body,
-    });
+    const res = await hit(withToken(hs256(claims, secret), body));
     expect(res.status).toBe(401);
     expect(res.body.error.message).toContain("payload_hash");
   });

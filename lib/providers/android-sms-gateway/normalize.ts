@@ -25,35 +25,17 @@ type MessageFields = z.output<typeof sentPayloadSchema>;
 export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeContext): SmsEvent {
   const envelope = validatePayload(envelopeSchema, raw);
   const base = { provider, id: context.id, verified: context.verified, raw } as const;
-  const device = { deviceId: envelope.deviceId };
   switch (envelope.event) {
     case "sms:received": {
       const message = validatePayload(receivedPayloadSchema, envelope.payload, ["payload"]);
-      return {
-        type: "message.received",
-        ...base,
-        messageId: message.messageId,
-        from: message.from,
-        to: message.recipient ?? undefined,
-        text: message.message,
-        receivedAt: message.receivedAt,
-        ...device,
-        simNumber: message.simNumber ?? null,
-      };
+      return { ...receivedEvent(base, envelope, message), text: message.message };
     }
     case "sms:data-received": {
       const message = validatePayload(dataReceivedPayloadSchema, envelope.payload, ["payload"]);
       return {
-        type: "message.received",
-        ...base,
-        messageId: message.messageId,
-        from: message.from,
-        to: message.recipient ?? undefined,
+        ...receivedEvent(base, envelope, message),
         text: "",
         binary: { dataHex: Buffer.from(message.data, "base64").toString("hex") },
-        receivedAt: message.receivedAt,
-        ...device,
-        simNumber: message.simNumber ?? null,
       };
     }
     case "sms:sent": {
@@ -87,7 +69,7 @@ export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeCo
       return {
         type: "system.ping",
         ...base,
-        ...device,
+        deviceId: envelope.deviceId,
         health,
         occurredAt: context.signedAt ?? context.receivedAt,
       };
@@ -100,6 +82,23 @@ export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeCo
         occurredAt: context.signedAt ?? context.receivedAt,
       };
   }
+}
+
+function receivedEvent(
+  base: { provider: string; id: string; verified: boolean; raw: unknown },
+  envelope: Envelope,
+  message: z.output<typeof receivedPayloadSchema> | z.output<typeof dataReceivedPayloadSchema>,
+) {
+  return {
+    type: "message.received" as const,
+    ...base,
+    messageId: message.messageId,
+    from: message.from,
+    to: message.recipient ?? undefined,
+    receivedAt: message.receivedAt,
+    deviceId: envelope.deviceId,
+    simNumber: message.simNumber ?? null,
+  };
 }
 
 function statusEvent(
