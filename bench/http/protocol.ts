@@ -1,0 +1,38 @@
+// bench/http/protocol.ts — server names, routes and the IPC messages between the bench and a server.
+
+/** Every server the HTTP bench can start, one per child process. */
+export const serverNames = [
+  "bare",
+  "handwritten",
+  "library-android-memory",
+  "library-android-redis",
+  "library-mifumo-memory",
+  "library-vonage-sms-memory",
+  "library-vonage-messages-memory",
+] as const;
+
+export type ServerName = (typeof serverNames)[number];
+
+export function isServerName(value: unknown): value is ServerName {
+  return serverNames.includes(value as ServerName);
+}
+
+/** Where each provider's traffic is posted; the servers mount the same paths. */
+export const routes = {
+  android: "/hooks/android",
+  mifumo: "/hooks/mifumo",
+  vonageSms: "/hooks/vonage/status",
+  vonageMessages: "/hooks/vonage-messages/status",
+} as const;
+
+/** The environment variable that tells a Redis-backed server where redis-server listens. */
+export const redisPortEnv = "BENCH_REDIS_PORT";
+
+/** Bench → server. */
+export type ToServer = { type: "cpu-reset" } | { type: "cpu-read" } | { type: "stop" };
+
+/** Server → bench. `cpu` is user + system CPU time since the last `cpu-reset`, in µs. */
+export type FromServer =
+  | { type: "ready"; port: number }
+  | { type: "skip"; reason: string }
+  | { type: "cpu"; micros: number };

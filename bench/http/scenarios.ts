@@ -1,0 +1,44 @@
+// bench/http/scenarios.ts — which server gets which traffic, in the order they run.
+
+import type { ServerName } from "./protocol.js";
+import type { TrafficKind } from "./traffic.js";
+
+export interface Scenario {
+  readonly server: ServerName;
+  readonly traffic: TrafficKind;
+  /** "unique": every event is new; "duplicates": a share of retries of earlier events. */
+  readonly kind: "unique" | "duplicates";
+  readonly duplicateShare: number;
+  /** Needs the bench's redis-server. */
+  readonly redis: boolean;
+}
+
+const duplicateShare = 0.3;
+
+function unique(server: ServerName, traffic: TrafficKind = "android"): Scenario {
+  return { server, traffic, kind: "unique", duplicateShare: 0, redis: server.endsWith("-redis") };
+}
+
+function duplicates(server: ServerName): Scenario {
+  return {
+    server,
+    traffic: "android",
+    kind: "duplicates",
+    duplicateShare,
+    redis: server.endsWith("-redis"),
+  };
+}
+
+/** The ratios divide by `handwritten` under the same kind of traffic. */
+export const scenarios: readonly Scenario[] = [
+  unique("bare"),
+  unique("handwritten"),
+  unique("library-android-memory"),
+  unique("library-android-redis"),
+  unique("library-mifumo-memory", "mifumo"),
+  unique("library-vonage-sms-memory", "vonage-sms"),
+  unique("library-vonage-messages-memory", "vonage-messages"),
+  duplicates("handwritten"),
+  duplicates("library-android-memory"),
+  duplicates("library-android-redis"),
+];

@@ -1,0 +1,71 @@
+// bench/http/servers/index.ts — builds the Express app for a server name, with what it must close.
+
+import type { Express } from "express";
+import {
+  androidSmsGateway,
+  MemoryStore,
+  mifumo,
+  vonageMessages,
+  vonageSms,
+} from "../../../lib/index.js";
+import { secrets } from "../../secrets.js";
+import { redisPortEnv, routes, type ServerName } from "../protocol.js";
+import { bareApp } from "./bare.js";
+import { handwrittenApp } from "./handwritten.js";
+import { libraryApp } from "./library.js";
+import { connectRedisStore, loadRedisStore } from "./redis-store.js";
+
+/** A server ready to listen, or why it cannot run here. */
+export type BuiltServer = { app: Express; close: () => Promise<void> } | { skip: string };
+
+const nothingToClose = () => Promise.resolve();
+
+export async function buildServer(name: ServerName): Promise<BuiltServer> {
+  switch (name) {
+    case "bare":
+      return { app: bareApp(), close: nothingToClose };
+    case "handwritten":
+      return { app: handwrittenApp(secrets.android), close: nothingToClose };
+    case "library-android-memory":
+      return memory(libraryApp(routes.android, android(), new MemoryStore()));
+    case "library-mifumo-memory":
+      return memory(
+        libraryApp(routes.mifumo, mifumo({ secret: secrets.mifumo }), new MemoryStore()),
+      );
+    case "library-vonage-sms-memory":
+      return memory(
+        libraryApp(
+          routes.vonageSms,
+          vonageSms({ secret: secrets.vonageSms, signatureMethod: "md5hash" }),
+          new MemoryStore(),
+        ),
+      );
+    case "library-vonage-messages-memory":
+      return memory(
+        libraryApp(
+          routes.vonageMessages,
+          vonageMessages({ secret: secrets.vonageMessages }),
+          new MemoryStore(),
+        ),
+      );
+    case "library-android-redis":
+      return redis();
+  }
+}
+
+function android() {
+  return androidSmsGateway({ secret: secrets.android });
+}
+
+function memory(app: Express): BuiltServer {
+  return { app, close: nothingToClose };
+}
+
+async function redis(): Promise<BuiltServer> {
+  const RedisStore = await loadRedisStore();
+  if (RedisStore === undefined) return { skip: "lib/index.ts exports no RedisStore yet" };
+  const port = Number(process.env[redisPortEnv]);
+  if (!Number.isInteger(port) || port <= 0) return { skip: `${redisPortEnv} is not set` };
+  const { store, close } = await connectRedisStore(RedisStore, port);
+  return { app: libraryApp(routes.android, android(), store), close };
+}

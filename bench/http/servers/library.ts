@@ -1,0 +1,19 @@
+// bench/http/servers/library.ts — the library's full pipeline for one provider, then a 204 handler.
+
+import express, { type Express } from "express";
+import { silentLogger, smsWebhook, type DedupeStore, type Provider } from "../../../lib/index.js";
+
+/** `smsWebhook(provider, { store, logger: silentLogger })` on `path`, answering 204. */
+export function libraryApp<Payload>(
+  path: string,
+  provider: Provider<Payload>,
+  store: DedupeStore,
+): Express {
+  const app = express();
+  // silentLogger: nothing is rejected in a correct run, but a log line per request would swamp
+  // the measurement if something were.
+  app.post(path, smsWebhook(provider, { store, logger: silentLogger }), (_req, res) => {
+    res.sendStatus(204);
+  });
+  return app;
+}

@@ -1,0 +1,199 @@
+// bench/report.ts — the markdown results: machine, three tables with ratios and targets, notes.
+
+import type { BenchConfig } from "./config.js";
+import type { Machine } from "./machine.js";
+import type { HttpRow, MemoryResult, VerifyRow } from "./results.js";
+
+/** The targets the tables are checked against (never asserted: ✓/✗ only). */
+export const targets = {
+  /** Full pipeline req/s, as a share of the hand-written receiver's. */
+  pipelineRps: 0.9,
+  /** Full pipeline CPU per request, as a multiple of the hand-written receiver's. */
+  pipelineCpu: 1.1,
+  /** RedisStore req/s, as a share of MemoryStore's. */
+  redisRps: 0.8,
+  /** Provider verify ops/s, as a share of standardwebhooks'. */
+  verify: 1.0,
+  /** MemoryStore heap for 1,000,000 keys, MiB. */
+  memoryMiB: 256,
+} as const;
+
+export interface ReportInput {
+  readonly config: BenchConfig;
+  readonly machine: Machine;
+  readonly date: Date;
+  readonly http: readonly HttpRow[];
+  readonly verify: readonly VerifyRow[];
+  readonly memory: MemoryResult;
+  readonly notes: readonly string[];
+}
+
+const mib = 2 ** 20;
+
+/** The results section (### headings), as bench/README.md embeds it. */
+export function renderReport(input: ReportInput): string {
+  const { config, machine } = input;
+  const mode = config.quick ? "**quick** (smoke run: figures are rough)" : "full";
+  return [
+    `Run ${input.date.toISOString().slice(0, 16).replace("T", " ")} UTC, ${mode}. ` +
+      `Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGiB.toFixed(1)} GiB, ${machine.os}.`,
+    "",
+    `HTTP: ${config.connections} connections, ${config.warmupSec} s warm-up then ` +
+      `${config.durationSec} s measured per server, autocannon in the bench process, each server ` +
+      "in its own process.",
+    "",
+    "### HTTP: every event new",
+    "",
+    httpTable(input.http.filter((row) => row.traffic === "unique")),
+    "",
+    "### HTTP: 30 % duplicates (provider retries of earlier events)",
+    "",
+    httpTable(input.http.filter((row) => row.traffic === "duplicates")),
+    "",
+    "### Verify (mitata, one verification per op)",
+    "",
+    verifyTable(input.verify),
+    "",
+    "### Memory (MemoryStore, committed keys)",
+    "",
+    memoryTable(input.memory),
+    "",
+    "### Notes",
+    "",
+    ...notes(input).map((note) => `- ${note}`),
+    "",
+  ].join("\n");
+}
+
+function httpTable(rows: readonly HttpRow[]): string {
+  const baseline = rows.find((row) => row.server === "handwritten" && row.skipped === undefined);
+  const memory = rows.find(
+    (row) => row.server === "library-android-memory" && row.skipped === undefined,
+  );
+  const lines = [
+    "| Server | req/s | × handwritten | p50 (ms) | p99 (ms) | CPU µs/req | × handwritten | Target |",
+    "| --- | --: | --: | --: | --: | --: | --: | --- |",
+  ];
+  for (const row of rows) {
+    if (row.skipped !== undefined) {
+      lines.push(`| ${row.server} | skipped | | | | | | ${row.skipped} |`);
+      continue;
+    }
+    const rps = ratio(row.requestsPerSec, baseline?.requestsPerSec);
+    const cpu = ratio(row.cpuMicrosPerRequest, baseline?.cpuMicrosPerRequest);
+    lines.push(
+      `| ${row.server} | ${integer(row.requestsPerSec!)} | ${times(rps)} | ` +
+        `${row.p50Ms!.toFixed(2)} | ${row.p99Ms!.toFixed(2)} | ` +
+        `${row.cpuMicrosPerRequest!.toFixed(1)} | ${times(cpu)} | ${httpTarget(row, rps, cpu, memory)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function httpTarget(
+  row: HttpRow,
+  rps: number | undefined,
+  cpu: number | undefined,
+  memory: HttpRow | undefined,
+): string {
+  if (row.server === "handwritten") return "baseline";
+  if (row.server === "bare") return "ceiling (reads no body)";
+  if (row.server.endsWith("-redis")) {
+    const share = ratio(row.requestsPerSec, memory?.requestsPerSec);
+    return share === undefined
+      ? "no MemoryStore row to compare"
+      : `${mark(share >= targets.redisRps)} ${times(share)} MemoryStore req/s (≥ ${targets.redisRps}×)`;
+  }
+  if (rps === undefined || cpu === undefined) return "no baseline";
+  const likeForLike = row.server.includes("-android-") ? "" : " †";
+  return (
+    `${mark(rps >= targets.pipelineRps)} req/s ≥ ${targets.pipelineRps}× · ` +
+    `${mark(cpu <= targets.pipelineCpu)} CPU ≤ ${targets.pipelineCpu}×${likeForLike}`
+  );
+}
+
+function verifyTable(rows: readonly VerifyRow[]): string {
+  const baseline = rows.find((row) => row.role === "baseline");
+  const lines = [
+    "| Verifier | Timed | Body (bytes) | ops/s | ns/op | × standardwebhooks | Target |",
+    "| --- | --- | --: | --: | --: | --: | --- |",
+  ];
+  for (const row of rows) {
+    const share = ratio(row.opsPerSec, baseline?.opsPerSec);
+    const target =
+      row.role === "baseline"
+        ? "baseline"
+        : row.role === "ours" && share !== undefined
+          ? `${mark(share >= targets.verify)} ≥ ${targets.verify.toFixed(1)}×`
+          : "";
+    lines.push(
+      `| ${row.name} | ${row.what} | ${row.bodyBytes} | ${integer(row.opsPerSec)} | ` +
+        `${integer(row.nsPerOp)} | ${times(share)} | ${target} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function memoryTable(memory: MemoryResult): string {
+  const heap = memory.heapAfterBytes - memory.heapBeforeBytes;
+  const rss = memory.rssAfterBytes - memory.rssBeforeBytes;
+  const perKey = heap / memory.keys;
+  const projectedMiB = (perKey * 1_000_000) / mib;
+  const projected = memory.keys === 1_000_000 ? "" : " (projected from bytes/key)";
+  return [
+    "| Keys | Heap before (MiB) | Heap after (MiB) | Heap Δ (MiB) | Bytes/key | RSS Δ (MiB) | Fill (s) | Target |",
+    "| --: | --: | --: | --: | --: | --: | --: | --- |",
+    `| ${integer(memory.keys)} | ${(memory.heapBeforeBytes / mib).toFixed(1)} | ` +
+      `${(memory.heapAfterBytes / mib).toFixed(1)} | ${(heap / mib).toFixed(1)} | ` +
+      `${perKey.toFixed(0)} | ${(rss / mib).toFixed(1)} | ${memory.seconds.toFixed(2)} | ` +
+      `${mark(projectedMiB <= targets.memoryMiB)} ${projectedMiB.toFixed(0)} MiB for 1M keys` +
+      `${projected} ≤ ${targets.memoryMiB} MiB |`,
+  ].join("\n");
+}
+
+function notes(input: ReportInput): string[] {
+  const found = [...input.notes];
+  const hasOtherProviders = input.http.some(
+    (row) => row.server.startsWith("library-") && !row.server.includes("-android-"),
+  );
+  if (hasOtherProviders) {
+    found.push(
+      "† Mifumo and Vonage rows carry their own provider's traffic but divide by the Android " +
+        "hand-written baseline: their schemes cost different amounts (Vonage Messages verifies a " +
+        "JWT through WebCrypto), so only the Android rows are like-for-like.",
+    );
+  }
+  for (const row of input.http) {
+    if (row.redisCpuMicrosPerRequest !== undefined) {
+      found.push(
+        `${row.server} (${row.traffic}): redis-server itself used ` +
+          `${row.redisCpuMicrosPerRequest.toFixed(1)} µs CPU per request, not counted in the ` +
+          "server's CPU µs/req.",
+      );
+    }
+  }
+  if (input.memory.storeSize !== input.memory.keys) {
+    found.push(
+      `MemoryStore held ${input.memory.storeSize} keys of ${input.memory.keys} committed.`,
+    );
+  }
+  if (found.length === 0) found.push("No skipped rows, wrap-arounds or unexpected answers.");
+  return found;
+}
+
+function ratio(value: number | undefined, base: number | undefined): number | undefined {
+  return value === undefined || base === undefined || base === 0 ? undefined : value / base;
+}
+
+function times(value: number | undefined): string {
+  return value === undefined ? "–" : `${value.toFixed(2)}×`;
+}
+
+function mark(ok: boolean): string {
+  return ok ? "✓" : "✗";
+}
+
+function integer(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}

@@ -1,0 +1,221 @@
+// bench/verify/cases.ts — each verifier on a ~1 kB signed input, built once, checked to pass.
+
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import { Webhook as SvixWebhook } from "svix";
+import twilio from "twilio";
+import {
+  androidSmsGateway,
+  mifumo,
+  vonageMessages,
+  vonageSms,
+  type Provider,
+  type RawRequest,
+} from "../../lib/index.js";
+import {
+  androidSmsGatewaySample,
+  mifumoSample,
+  signAndroidSmsGateway,
+  signMifumo,
+  signVonageMessages,
+  signVonageSms,
+  vonageInboundSample,
+  vonageMessagesInboundSample,
+} from "../../lib/testing/index.js";
+import { secrets } from "../secrets.js";
+
+/** `baseline`: what every ratio divides by; `ours`: held to the ≥ 1.0× baseline target. */
+export type VerifyRole = "baseline" | "ours" | "other";
+
+/** One thing to time: `run` once is one verification. */
+export interface VerifyCase {
+  readonly name: string;
+  readonly what: string;
+  readonly bodyBytes: number;
+  readonly role: VerifyRole;
+  readonly run: () => unknown;
+}
+
+const targetBytes = 1024;
+const words =
+  "Hi! Your parcel 1042 is out for delivery today between 14:00 and 16:00; reply STOP to opt out. ";
+
+// Text that brings `render(text)` to about `targetBytes`.
+function sized(render: (text: string) => string): string {
+  const room = Math.max(0, targetBytes - Buffer.byteLength(render("")));
+  return render(words.repeat(Math.ceil(room / words.length) + 1).slice(0, room));
+}
+
+function rawRequest(url: string, headers: Record<string, string>, body: string): RawRequest {
+  const lowerCased = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+  return { method: "POST", url, headers: lowerCased, rawBody: Buffer.from(body), rawQuery: "" };
+}
+
+// parse + verify + timestamp: what the pipeline runs before it trusts anything. Generic, so each
+// provider's own payload type flows from parse to verify.
+function providerCase<Payload>(
+  name: string,
+  provider: Provider<Payload>,
+  req: RawRequest,
+): VerifyCase {
+  const run = () => {
+    const payload = provider.parse(req);
+    const verified = provider.verify(req, payload);
+    if (verified instanceof Promise) {
+      return verified.then(() => provider.timestamp(req, payload));
+    }
+    return provider.timestamp(req, payload);
+  };
+  return {
+    name,
+    what: "parse + verify + timestamp",
+    bodyBytes: req.rawBody.length,
+    role: "ours",
+    run,
+  };
+}
+
+function androidBody(): string {
+  const sample = JSON.parse(androidSmsGatewaySample("sms:received")) as {
+    payload: { message: string };
+  };
+  return sized((text) =>
+    JSON.stringify({ ...sample, payload: { ...sample.payload, message: text } }),
+  );
+}
+
+/** Every case, built and checked once. */
+export async function verifyCases(): Promise<VerifyCase[]> {
+  const nowSec = Math.floor(Date.now() / 1000);
+  const cases: VerifyCase[] = [];
+
+  // Standard Webhooks and Svix: the same ~1 kB JSON body the Android case verifies.
+  const json = androidBody();
+  const jsonBytes = Buffer.from(json);
+  const standard = new StandardWebhook(secrets.standardWebhooks);
+  const messageId = "msg_2Lh9KRb0pzN4LgKzzvXW6v5Sf1d";
+  const standardHeaders = {
+    "webhook-id": messageId,
+    "webhook-timestamp": String(nowSec),
+    "webhook-signature": standard.sign(messageId, new Date(nowSec * 1000), json),
+  };
+  cases.push({
+    name: "standardwebhooks",
+    what: "Webhook.verify (HMAC-SHA256, window, JSON.parse)",
+    bodyBytes: jsonBytes.length,
+    role: "baseline",
+    run: () => standard.verify(jsonBytes, standardHeaders),
+  });
+  const svix = new SvixWebhook(secrets.standardWebhooks);
+  const svixHeaders = {
+    "svix-id": messageId,
+    "svix-timestamp": String(nowSec),
+    "svix-signature": svix.sign(messageId, new Date(nowSec * 1000), json),
+  };
+  cases.push({
+    name: "svix",
+    what: "Webhook.verify (HMAC-SHA256, window, JSON.parse)",
+    bodyBytes: jsonBytes.length,
+    role: "other",
+    run: () => svix.verify(jsonBytes, svixHeaders),
+  });
+
+  // Twilio: an inbound-SMS form's parameters (already parsed, as Express hands them over).
+  const twilioUrl = "https://example.com/hooks/twilio/sms";
+  const base = {
+    ToCountry: "US",
+    ToState: "CA",
+    SmsMessageSid: "SM8a1f2b3c4d5e6f708192a3b4c5d6e7f8",
+    NumMedia: "0",
+    ToCity: "SAN FRANCISCO",
+    FromZip: "94105",
+    SmsSid: "SM8a1f2b3c4d5e6f708192a3b4c5d6e7f8",
+    FromState: "CA",
+    SmsStatus: "received",
+    FromCity: "SAN FRANCISCO",
+    FromCountry: "US",
+    To: "+14155550100",
+    ToZip: "94105",
+    NumSegments: "5",
+    MessageSid: "SM8a1f2b3c4d5e6f708192a3b4c5d6e7f8",
+    AccountSid: "AC0123456789abcdef0123456789abcdef",
+    From: "+14155550199",
+    ApiVersion: "2010-04-01",
+  };
+  const twilioBody = sized((Body) => new URLSearchParams({ ...base, Body }).toString());
+  const twilioParams = Object.fromEntries(new URLSearchParams(twilioBody));
+  const twilioSignature = twilio.getExpectedTwilioSignature(
+    secrets.twilio,
+    twilioUrl,
+    twilioParams,
+  );
+  cases.push({
+    name: "twilio",
+    what: "validateRequest (HMAC-SHA1 over URL + sorted params)",
+    bodyBytes: Buffer.byteLength(twilioBody),
+    role: "other",
+    run: () => twilio.validateRequest(secrets.twilio, twilioSignature, twilioUrl, twilioParams),
+  });
+
+  cases.push(
+    providerCase(
+      "android-sms-gateway",
+      androidSmsGateway({ secret: secrets.android }),
+      rawRequest("/hooks/android", signAndroidSmsGateway(json, secrets.android, nowSec), json),
+    ),
+  );
+
+  const mifumoBody = sized((text) =>
+    mifumoSample("message.sent").replace("Your order #1042 has shipped.", text),
+  );
+  cases.push(
+    providerCase(
+      "mifumo",
+      mifumo({ secret: secrets.mifumo }),
+      rawRequest("/hooks/mifumo", signMifumo(mifumoBody, secrets.mifumo), mifumoBody),
+    ),
+  );
+
+  // An inbound SMS form whose text is padded to ~1 kB (a real part carries ≤ 160 characters;
+  // the point is the same number of bytes as the others).
+  const inbound = vonageInboundSample("HELLO")[0]!;
+  const vonageBody = sized((text) =>
+    new URLSearchParams(
+      signVonageSms({ ...inbound, text }, secrets.vonageSms, { timestampSec: nowSec }),
+    ).toString(),
+  );
+  cases.push(
+    providerCase(
+      "vonage-sms (md5hash)",
+      vonageSms({ secret: secrets.vonageSms }),
+      rawRequest(
+        "/hooks/vonage/inbound",
+        { "content-type": "application/x-www-form-urlencoded" },
+        vonageBody,
+      ),
+    ),
+  );
+
+  const messagesBody = sized((text) => vonageMessagesInboundSample(text));
+  cases.push(
+    providerCase(
+      "vonage-messages (JWT HS256)",
+      vonageMessages({ secret: secrets.vonageMessages }),
+      rawRequest(
+        "/hooks/vonage-messages/inbound",
+        await signVonageMessages(messagesBody, secrets.vonageMessages, { issuedAtSec: nowSec }),
+        messagesBody,
+      ),
+    ),
+  );
+
+  for (const verifyCase of cases) await check(verifyCase);
+  return cases;
+}
+
+// A benchmark of a verifier that rejects its input would time the failure path.
+async function check(verifyCase: VerifyCase): Promise<void> {
+  const result: unknown = await verifyCase.run();
+  if (result === false) throw new Error(`${verifyCase.name} rejected its own signed input`);
+}
