@@ -10,8 +10,9 @@ import {
   type PipelineOptions,
   type ResolvedPipelineOptions,
 } from "./options.js";
-import type { MessagePart, Provider } from "./provider.js";
+import type { MessagePart, Provider, VerifyResult } from "./provider.js";
 import type { RawRequest } from "./raw-request.js";
+import { isThenable, then, type MaybePromise } from "./maybe-async.js";
 import { StoreGuard, type GuardClaim } from "./store-guard.js";
 import { assertInWindow } from "./timestamp-window.js";
 import { WebhookError, isWebhookError, type WebhookErrorCode } from "./webhook-error.js";
@@ -30,8 +31,19 @@ export interface Authentication {
   readonly warning: WebhookError | undefined;
 }
 
-/** Commits (`true`: answered < 500) or releases (`false`) what a delivery claimed. */
-export type Settle = (handled: boolean) => Promise<void>;
+/**
+ * Commits (`true`: answered < 500) or releases (`false`) what a delivery claimed. Never throws
+ * or rejects; a store failure is logged.
+ */
+export type Settle = (handled: boolean) => MaybePromise<void>;
+
+/** The outcome of the signature check. */
+export interface SignatureCheck {
+  /** False when the provider accepted the request unsigned, or report mode let it through. */
+  readonly verified: boolean;
+  /** The failure report mode let through. */
+  readonly warning: WebhookError | undefined;
+}
 
 /** A claimed delivery: the handler may run, and must then be settled. */
 export interface Delivery {
@@ -72,7 +84,11 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
 
 const duplicate: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
 const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "part_received" });
-const settled: Settle = () => Promise.resolve();
+const settled: Settle = () => undefined;
+const signatureValid: SignatureCheck = Object.freeze({ verified: true, warning: undefined });
+const acceptedUnsigned: SignatureCheck = Object.freeze({ verified: false, warning: undefined });
+const signatureCheck = (result: VerifyResult): SignatureCheck =>
+  result === "unverified" ? acceptedUnsigned : signatureValid;
 
 /**
  * One provider's pipeline. `receive` runs every step; the step methods exist so the single-step
@@ -114,50 +130,49 @@ export class WebhookPipeline<Payload, Req = unknown> {
     return (this.#partStore = new MemoryPartStore());
   }
 
-  /** Runs every step on `req` and says how to answer it. Never throws. */
-  async receive(req: RawRequest): Promise<Outcome> {
+  /**
+   * Runs every step on `req` and says how to answer it. Never throws or rejects. Answers
+   * synchronously when the provider and the store do (HMAC providers on the memory store), so
+   * the common path costs no promises.
+   */
+  // The synchronous path below makes no closures and no promises: each step continues at once
+  // unless the one before it answered with a promise (a JWT check, a Redis store).
+  receive(req: RawRequest): MaybePromise<Outcome> {
+    let outcome: MaybePromise<Outcome>;
     try {
       const payload = this.provider.parse(req);
-      const auth = await this.authenticate(req, payload, this.options.clock());
-      const key = this.provider.dedupeKey(payload, req);
-      const claim = await this.claim(key);
-      if (claim.state === "done") return duplicate;
-      if (claim.state === "in-flight") throw this.inFlight();
-      return await this.finish(payload, req, key, auth, this.settler(key, claim));
+      const auth = this.authenticate(req, payload, this.options.clock());
+      outcome = isThenable(auth)
+        ? auth.then((settled) => this.#claimAndFinish(req, payload, settled))
+        : this.#claimAndFinish(req, payload, auth);
     } catch (error) {
-      return { type: "reject", error: this.asWebhookError(error) };
+      return this.#rejection(error);
     }
+    return isThenable(outcome) ? Promise.resolve(outcome).catch(this.#rejection) : outcome;
   }
 
   /** Verifies the signature, then the signed time against the window. */
-  async authenticate(req: RawRequest, payload: Payload, now: Date): Promise<Authentication> {
-    const signature = await this.verifySignature(req, payload);
-    if (signature.warning !== undefined) {
-      return { verified: false, signedAt: undefined, receivedAt: now, warning: signature.warning };
-    }
-    const { signedAt, warning } = this.checkTimestamp(req, payload, now);
-    return {
-      verified: signature.verified && warning === undefined,
-      signedAt,
-      receivedAt: now,
-      warning,
-    };
+  authenticate(req: RawRequest, payload: Payload, now: Date): MaybePromise<Authentication> {
+    const signature = this.verifySignature(req, payload);
+    return isThenable(signature)
+      ? signature.then((settled) => this.#withTimestamp(req, payload, now, settled))
+      : this.#withTimestamp(req, payload, now, signature);
   }
 
   /**
    * Checks the signature. In report mode a failure comes back as a warning instead;
    * `verified` is false also when the provider accepted the request unsigned, by its options.
    */
-  async verifySignature(
-    req: RawRequest,
-    payload: Payload,
-  ): Promise<{ verified: boolean; warning: WebhookError | undefined }> {
+  verifySignature(req: RawRequest, payload: Payload): MaybePromise<SignatureCheck> {
+    let result: MaybePromise<VerifyResult>;
     try {
-      const result = await this.provider.verify(req, payload);
-      return { verified: result !== "unverified", warning: undefined };
+      result = this.provider.verify(req, payload);
     } catch (error) {
-      return { verified: false, warning: this.#reportOrThrow(error) };
+      return this.#signatureFailure(error);
     }
+    return isThenable(result)
+      ? Promise.resolve(result).then(signatureCheck, this.#signatureFailure)
+      : signatureCheck(result);
   }
 
   /** Checks the signed time against the window; in report mode a failure is a warning. */
@@ -177,7 +192,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
   }
 
   /** Claims the event's key in the store. */
-  claim(key: string): Promise<GuardClaim> {
+  claim(key: string): MaybePromise<GuardClaim> {
     return this.#stores.claim(this.#storeKey(key));
   }
 
@@ -204,24 +219,26 @@ export class WebhookPipeline<Payload, Req = unknown> {
    * and acknowledged instead, until the part that completes it. Anything that fails releases
    * the claim.
    */
-  async finish(
+  finish(
     payload: Payload,
     req: RawRequest,
     key: string,
     auth: Authentication,
     settle: Settle,
-  ): Promise<Accepted> {
+  ): MaybePromise<Accepted> {
     let event: SmsEvent;
     let part: MessagePart | undefined;
     try {
       event = this.normalize(payload, req, key, auth);
       part = this.provider.concat?.partOf(payload, event);
     } catch (error) {
-      await settle(false);
-      throw error;
+      return then(settle(false), () => {
+        throw error;
+      });
     }
-    if (part === undefined)
+    if (part === undefined) {
       return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+    }
     return this.#collect(part, req, auth, settle);
   }
 
@@ -329,6 +346,55 @@ export class WebhookPipeline<Payload, Req = unknown> {
     }
     return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
   }
+
+  #withTimestamp(
+    req: RawRequest,
+    payload: Payload,
+    now: Date,
+    signature: SignatureCheck,
+  ): Authentication {
+    if (signature.warning !== undefined) {
+      return { verified: false, signedAt: undefined, receivedAt: now, warning: signature.warning };
+    }
+    const { signedAt, warning } = this.checkTimestamp(req, payload, now);
+    return {
+      verified: signature.verified && warning === undefined,
+      signedAt,
+      receivedAt: now,
+      warning,
+    };
+  }
+
+  #claimAndFinish(req: RawRequest, payload: Payload, auth: Authentication): MaybePromise<Outcome> {
+    const key = this.provider.dedupeKey(payload, req);
+    const claim = this.claim(key);
+    return isThenable(claim)
+      ? claim.then((settled) => this.#finishClaimed(req, payload, auth, key, settled))
+      : this.#finishClaimed(req, payload, auth, key, claim);
+  }
+
+  #finishClaimed(
+    req: RawRequest,
+    payload: Payload,
+    auth: Authentication,
+    key: string,
+    claim: GuardClaim,
+  ): MaybePromise<Outcome> {
+    if (claim.state === "done") return duplicate;
+    if (claim.state === "in-flight") throw this.inFlight();
+    return this.finish(payload, req, key, auth, this.settler(key, claim));
+  }
+
+  // Bound once: handed to promise chains without a new closure per request.
+  readonly #rejection = (error: unknown): Outcome => ({
+    type: "reject",
+    error: this.asWebhookError(error),
+  });
+
+  readonly #signatureFailure = (error: unknown): SignatureCheck => ({
+    verified: false,
+    warning: this.#reportOrThrow(error),
+  });
 
   #once(settle: Settle): Settle {
     let done = false;

@@ -33,13 +33,13 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const hexPattern = /^(?:[0-9a-f]{2})+$/i;
-
 /**
  * Decodes a hex signature of exactly `bytes` bytes (either case), or `undefined` when it is not
- * one. Node's own hex decoder silently stops at the first bad character, so check first.
+ * one. Node's hex decoder stops at the first bad character, so a string of the right length that
+ * decodes to fewer bytes had one.
  */
 export function decodeHex(value: string, bytes: number): Buffer | undefined {
-  if (value.length !== bytes * 2 || !hexPattern.test(value)) return undefined;
-  return Buffer.from(value, "hex");
+  if (value.length !== bytes * 2) return undefined;
+  const decoded = Buffer.from(value, "hex");
+  return decoded.length === bytes ? decoded : undefined;
 }

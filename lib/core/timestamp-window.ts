@@ -2,12 +2,16 @@
 
 import { WebhookError } from "./webhook-error.js";
 
-const unixSecondsPattern = /^\d{1,12}$/;
-
 /** Reads a unix-seconds string (`"1719046000"`) as a `Date`, or `undefined` if it is not one. */
 export function parseUnixSeconds(value: string | undefined): Date | undefined {
-  if (value === undefined || !unixSecondsPattern.test(value)) return undefined;
-  return new Date(Number(value) * 1000);
+  if (value === undefined || value.length === 0 || value.length > 12) return undefined;
+  let seconds = 0;
+  for (let i = 0; i < value.length; i++) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    seconds = seconds * 10 + digit;
+  }
+  return new Date(seconds * 1000);
 }
 
 /**

@@ -13,22 +13,37 @@ export interface RawBodyOptions {
   limit?: number | string;
 }
 
-/** Reads a request's raw body, resolving to the bytes or rejecting with a `WebhookError`. */
-export type RawBodyReader = (req: Request, res: Response) => Buffer | Promise<Buffer>;
+/** Reads a request's raw body and calls back with the bytes or a `WebhookError`. */
+export type RawBodyReader = (
+  req: Request,
+  res: Response,
+  done: (error: WebhookError | undefined, body: Buffer) => void,
+) => void;
 
 const emptyBody = Buffer.alloc(0);
 
-/** Builds a reader over body-parser's `raw` parser, configured once. */
+/**
+ * Builds a reader over body-parser's `raw` parser, configured once. It calls back (at once when
+ * another middleware kept the bytes) rather than returning a promise: one less allocation and
+ * microtask on every request.
+ */
 export function rawBodyReader(limit: number | string = "64kb"): RawBodyReader {
   const parse = bodyParser.raw({ limit, type: () => true });
-  return function readRawBody(req, res) {
-    const kept = keptBody(req);
-    if (kept !== undefined) return kept;
-    return new Promise((resolve, reject) => {
-      parse(req, res, (error?: unknown) => {
-        if (error !== undefined && error !== null) reject(readError(error, limit));
-        else resolve(Buffer.isBuffer(req.body) ? req.body : emptyBody);
-      });
+  return function readRawBody(req, res, done) {
+    let kept: Buffer | undefined;
+    try {
+      kept = keptBody(req);
+    } catch (error) {
+      done(error as WebhookError, emptyBody);
+      return;
+    }
+    if (kept !== undefined) {
+      done(undefined, kept);
+      return;
+    }
+    parse(req, res, (error?: unknown) => {
+      if (error !== undefined && error !== null) done(readError(error, limit), emptyBody);
+      else done(undefined, Buffer.isBuffer(req.body) ? req.body : emptyBody);
     });
   };
 }
@@ -41,12 +56,14 @@ export function rawBody(options: RawBodyOptions = {}): RequestHandler {
   const { limit } = validateOptions({ limit: limitSchema }, options);
   const read = rawBodyReader(limit);
   return function rawBodyMiddleware(req: Request, res: Response, next: NextFunction) {
-    Promise.resolve()
-      .then(() => read(req, res))
-      .then((body) => {
-        req.rawBody = body;
-        next();
-      }, next);
+    read(req, res, (error, body) => {
+      if (error !== undefined) {
+        next(error);
+        return;
+      }
+      req.rawBody = body;
+      next();
+    });
   };
 }
 
@@ -67,18 +84,17 @@ export function captureRawBody(
  * `raw_body_unavailable` when a parser consumed it without keeping the bytes.
  */
 export function keptBody(req: Request): Buffer | undefined {
+  // Unread is the common case, and one property says so: a body-parser that read the stream,
+  // keeping the bytes or not, has ended it.
+  if (!req.readableEnded) return undefined;
   if (Buffer.isBuffer(req.rawBody)) return req.rawBody;
   if (Buffer.isBuffer(req.body)) return req.body;
-  // body-parser 1.x marks what it parsed with `_body`; 2.x leaves the stream ended.
-  if ((req as { _body?: unknown })._body === true || req.readableEnded) {
-    throw new WebhookError(
-      "raw_body_unavailable",
-      "The request body was already parsed (by express.json() or another body parser), so its " +
-        "raw bytes are gone and the signature cannot be checked. Mount the webhook route before " +
-        "the body parser, or keep the bytes with express.json({ verify: captureRawBody }).",
-    );
-  }
-  return undefined;
+  throw new WebhookError(
+    "raw_body_unavailable",
+    "The request body was already parsed (by express.json() or another body parser), so its " +
+      "raw bytes are gone and the signature cannot be checked. Mount the webhook route before " +
+      "the body parser, or keep the bytes with express.json({ verify: captureRawBody }).",
+  );
 }
 
 function readError(error: unknown, limit: number | string): WebhookError {

@@ -1,17 +1,16 @@
 // lib/express/settle-on-close.ts — commit or release a claim once the response is over.
 
 import type { ServerResponse } from "node:http";
+import type { Settle } from "../core/pipeline.js";
 
 /**
  * Calls `settle(true)` when the response was sent in full with a status below 500, and
  * `settle(false)` when it was >= 500 (the handler threw or failed) or the client left first.
  */
-export function settleOnClose(
-  res: ServerResponse,
-  settle: (handled: boolean) => Promise<void>,
-): void {
+export function settleOnClose(res: ServerResponse, settle: Settle): void {
   // 'close' follows 'finish' for every response, and comes alone when the client disconnects.
-  res.once("close", () => {
+  // `on`, not `once`: 'close' comes once anyway, and once() wraps the listener per request.
+  res.on("close", () => {
     void settle(res.writableFinished && res.statusCode < 500);
   });
 }

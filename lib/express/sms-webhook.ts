@@ -7,7 +7,8 @@ import express, {
   type Response,
   type Router,
 } from "express";
-import { createPipeline } from "../core/pipeline.js";
+import { isThenable, type MaybePromise } from "../core/maybe-async.js";
+import { createPipeline, type Outcome } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
 import { smsWebhookOptionsShape, type SmsWebhookOptions } from "./options.js";
@@ -41,8 +42,6 @@ export interface SmsWebhook {
   router<Payload>(provider: Provider<Payload>, options?: SmsWebhookRouterOptions): Router;
 }
 
-const emptyBody = Buffer.alloc(0);
-
 function createSmsWebhook<Payload>(
   provider: Provider<Payload>,
   options: SmsWebhookOptions = {},
@@ -51,18 +50,13 @@ function createSmsWebhook<Payload>(
   pipeline.announce();
   const readBody = rawBodyReader(options.limit);
 
-  async function handle(req: Request, res: Response, next: NextFunction): Promise<void> {
-    let raw: RawRequest;
-    try {
-      raw = toRawRequest(req, await readBody(req, res));
-    } catch (error) {
-      raw = toRawRequest(req, emptyBody);
-      const rejection = pipeline.asWebhookError(error);
-      pipeline.report(rejection, raw, req);
-      sendError(res, rejection);
-      return;
-    }
-    const outcome = await pipeline.receive(raw);
+  function answer(
+    outcome: Outcome,
+    raw: RawRequest,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ) {
     switch (outcome.type) {
       case "reject":
         pipeline.report(outcome.error, raw, req);
@@ -82,7 +76,21 @@ function createSmsWebhook<Payload>(
   }
 
   return function smsWebhookMiddleware(req: Request, res: Response, next: NextFunction) {
-    handle(req, res, next).catch(next);
+    readBody(req, res, (error, body) => {
+      const raw = toRawRequest(req, body);
+      const outcome: MaybePromise<Outcome> =
+        error === undefined ? pipeline.receive(raw) : { type: "reject", error };
+      if (isThenable(outcome)) {
+        outcome.then((settled) => answer(settled, raw, req, res, next)).catch(next);
+        return;
+      }
+      // We are inside body-parser's callback: nothing may throw out of here.
+      try {
+        answer(outcome, raw, req, res, next);
+      } catch (failure) {
+        next(failure);
+      }
+    });
   };
 }
 

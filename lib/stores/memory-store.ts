@@ -45,7 +45,9 @@ export class MemoryStore implements DedupeStore, PartStore {
 
   /** {@inheritDoc DedupeStore.claim} */
   claim(key: string, leaseMs: number): Claim {
-    const entry = this.#entries.get(key);
+    // peek, not get: a stale entry reads as absent all the same, and set() below (or nothing,
+    // for a duplicate) is all the bookkeeping a claim needs.
+    const entry = this.#entries.peek(key);
     if (entry === DONE) return doneClaim;
     if (entry !== undefined) return inFlightClaim;
     const token = String(++this.#lastToken);
@@ -55,13 +57,13 @@ export class MemoryStore implements DedupeStore, PartStore {
 
   /** {@inheritDoc DedupeStore.commit} */
   commit(key: string, token: string, ttlMs: number): void {
-    const entry = this.#entries.get(key);
+    const entry = this.#entries.peek(key);
     if (entry === undefined || entry === token) this.#entries.set(key, DONE, { ttl: ttlMs });
   }
 
   /** {@inheritDoc DedupeStore.release} */
   release(key: string, token: string): void {
-    if (this.#entries.get(key) === token) this.#entries.delete(key);
+    if (this.#entries.peek(key) === token) this.#entries.delete(key);
   }
 
   /** {@inheritDoc PartStore.addPart} */

@@ -1,9 +1,16 @@
 // lib/providers/android-sms-gateway/normalize.ts — the app's events mapped to the common events.
 
 import type { z } from "zod";
-import type { MessageStatus, SmsEvent } from "../../core/events.js";
+import type {
+  MessageReceivedEvent,
+  MessageStatus,
+  MessageStatusEvent,
+  SmsEvent,
+} from "../../core/events.js";
 import type { NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
+import { WebhookError } from "../../core/webhook-error.js";
+import { requireDeviceDate } from "./device-date.js";
 import {
   type AndroidEnvelope,
   cancelledPayloadSchema,
@@ -17,6 +24,7 @@ import {
 } from "./schema.js";
 
 const provider = "android-sms-gateway";
+const inPayload = ["payload"];
 
 type Envelope = z.output<typeof envelopeSchema>;
 type MessageFields = z.output<typeof sentPayloadSchema>;
@@ -24,51 +32,56 @@ type MessageFields = z.output<typeof sentPayloadSchema>;
 /** Validates the envelope and its payload, and builds the event for the handler. */
 export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeContext): SmsEvent {
   const envelope = validatePayload(envelopeSchema, raw);
-  const base = { provider, id: context.id, verified: context.verified, raw } as const;
+  const { payload } = envelope;
   switch (envelope.event) {
     case "sms:received": {
-      const message = validatePayload(receivedPayloadSchema, envelope.payload, ["payload"]);
-      return { ...receivedEvent(base, envelope, message), text: message.message };
+      const message = validatePayload(receivedPayloadSchema, payload, inPayload);
+      const event = receivedEvent(raw, context, envelope, message);
+      event.text = message.message;
+      return event;
     }
     case "sms:data-received": {
-      const message = validatePayload(dataReceivedPayloadSchema, envelope.payload, ["payload"]);
-      return {
-        ...receivedEvent(base, envelope, message),
-        text: "",
-        binary: { dataHex: Buffer.from(message.data, "base64").toString("hex") },
-      };
+      const message = validatePayload(dataReceivedPayloadSchema, payload, inPayload);
+      const event = receivedEvent(raw, context, envelope, message);
+      event.binary = { dataHex: Buffer.from(message.data, "base64").toString("hex") };
+      return event;
     }
     case "sms:sent": {
-      const message = validatePayload(sentPayloadSchema, envelope.payload, ["payload"]);
-      const partsCount = message.partsCount;
-      return {
-        ...statusEvent(base, envelope, message, "sent", message.sentAt),
-        ...(partsCount !== undefined && partsCount >= 0 ? { partsCount } : {}),
-      };
+      const message = validatePayload(sentPayloadSchema, payload, inPayload);
+      const sentAt = requireDeviceDate(message.sentAt, "payload.sentAt");
+      const event = statusEvent(raw, context, envelope, message, "sent", sentAt);
+      if (message.partsCount !== undefined && message.partsCount >= 0) {
+        event.partsCount = message.partsCount;
+      }
+      return event;
     }
     case "sms:delivered": {
-      const message = validatePayload(deliveredPayloadSchema, envelope.payload, ["payload"]);
-      return statusEvent(base, envelope, message, "delivered", message.deliveredAt);
+      const message = validatePayload(deliveredPayloadSchema, payload, inPayload);
+      const deliveredAt = requireDeviceDate(message.deliveredAt, "payload.deliveredAt");
+      return statusEvent(raw, context, envelope, message, "delivered", deliveredAt);
     }
     case "sms:failed": {
-      const message = validatePayload(failedPayloadSchema, envelope.payload, ["payload"]);
-      return {
-        ...statusEvent(base, envelope, message, "failed", message.failedAt),
-        error: { message: message.reason ?? "Unknown" },
-      };
+      const message = validatePayload(failedPayloadSchema, payload, inPayload);
+      const failedAt = requireDeviceDate(message.failedAt, "payload.failedAt");
+      const event = statusEvent(raw, context, envelope, message, "failed", failedAt);
+      event.error = { message: message.reason ?? "Unknown" };
+      return event;
     }
     case "sms:cancelled": {
-      const message = validatePayload(cancelledPayloadSchema, envelope.payload, ["payload"]);
-      return {
-        ...statusEvent(base, envelope, message, "failed", message.cancelledAt),
-        error: { code: "cancelled", message: "The message was cancelled before it was sent." },
-      };
+      const message = validatePayload(cancelledPayloadSchema, payload, inPayload);
+      const cancelledAt = requireDeviceDate(message.cancelledAt, "payload.cancelledAt");
+      const event = statusEvent(raw, context, envelope, message, "failed", cancelledAt);
+      event.error = { code: "cancelled", message: "The message was cancelled before it was sent." };
+      return event;
     }
     case "system:ping": {
-      const { health } = validatePayload(pingPayloadSchema, envelope.payload, ["payload"]);
+      const { health } = validatePayload(pingPayloadSchema, payload, inPayload);
       return {
         type: "system.ping",
-        ...base,
+        provider,
+        id: context.id,
+        verified: context.verified,
+        raw,
         deviceId: envelope.deviceId,
         health,
         occurredAt: context.signedAt ?? context.receivedAt,
@@ -77,41 +90,66 @@ export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeCo
     default:
       return {
         type: "unknown",
-        ...base,
+        provider,
+        id: context.id,
+        verified: context.verified,
+        raw,
         eventName: envelope.event,
         occurredAt: context.signedAt ?? context.receivedAt,
       };
   }
 }
 
+// A received message names its sender as `sender` (v1.54.0+) or, before that, `phoneNumber`.
 function receivedEvent(
-  base: { provider: string; id: string; verified: boolean; raw: unknown },
+  raw: AndroidEnvelope,
+  context: NormalizeContext,
   envelope: Envelope,
-  message: z.output<typeof receivedPayloadSchema> | z.output<typeof dataReceivedPayloadSchema>,
-) {
+  message: Pick<
+    MessageFields,
+    "messageId" | "sender" | "recipient" | "phoneNumber" | "simNumber"
+  > & {
+    receivedAt: string;
+  },
+): MessageReceivedEvent {
+  const from = message.sender ?? message.phoneNumber;
+  if (from == null) {
+    throw new WebhookError(
+      "payload_invalid",
+      "Invalid payload: payload.sender: sender (or phoneNumber) is required.",
+    );
+  }
   return {
-    type: "message.received" as const,
-    ...base,
+    type: "message.received",
+    provider,
+    id: context.id,
+    verified: context.verified,
+    raw,
     messageId: message.messageId,
-    from: message.from,
+    from,
     to: message.recipient ?? undefined,
-    receivedAt: message.receivedAt,
+    text: "",
+    receivedAt: requireDeviceDate(message.receivedAt, "payload.receivedAt"),
     deviceId: envelope.deviceId,
     simNumber: message.simNumber ?? null,
   };
 }
 
 function statusEvent(
-  base: { provider: string; id: string; verified: boolean; raw: unknown },
+  raw: AndroidEnvelope,
+  context: NormalizeContext,
   envelope: Envelope,
   message: Pick<MessageFields, "messageId" | "recipient" | "phoneNumber" | "simNumber">,
   status: MessageStatus,
   occurredAt: Date,
-) {
+): MessageStatusEvent {
   const to = message.recipient ?? message.phoneNumber ?? undefined;
   return {
-    type: "message.status" as const,
-    ...base,
+    type: "message.status",
+    provider,
+    id: context.id,
+    verified: context.verified,
+    raw,
     messageId: message.messageId,
     to,
     recipients: to === undefined ? [] : [to],

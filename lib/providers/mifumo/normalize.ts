@@ -1,6 +1,7 @@
 // lib/providers/mifumo/normalize.ts — Mifumo's delivery events mapped to message.status.
 
 import type { SmsEvent } from "../../core/events.js";
+import { optionalIsoDate } from "../../core/iso-date.js";
 import { topLevelDecimal } from "../../core/json-decimal.js";
 import type { NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
@@ -26,7 +27,7 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
         status: "sent",
         final: false,
         providerStatus: event,
-        occurredAt: sent.sent_at ?? sent.timestamp ?? fallbackTime,
+        occurredAt: eventTime(sent.sent_at, "sent_at", sent.timestamp) ?? fallbackTime,
         ...(amount === undefined
           ? {}
           : { price: { amount, ...(sent.currency == null ? {} : { currency: sent.currency }) } }),
@@ -43,7 +44,8 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
         status: "delivered",
         final: true,
         providerStatus: delivered.provider_status ?? event,
-        occurredAt: delivered.delivered_at ?? delivered.timestamp ?? fallbackTime,
+        occurredAt:
+          eventTime(delivered.delivered_at, "delivered_at", delivered.timestamp) ?? fallbackTime,
       };
     }
     case "message.failed": {
@@ -57,7 +59,7 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
         status: "failed",
         final: true,
         providerStatus: event,
-        occurredAt: failed.failed_at ?? failed.timestamp ?? fallbackTime,
+        occurredAt: eventTime(failed.failed_at, "failed_at", failed.timestamp) ?? fallbackTime,
         error: {
           ...(failed.error_code == null ? {} : { code: String(failed.error_code) }),
           message: failed.error_message ?? failed.status ?? "failed",
@@ -67,6 +69,15 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
     default:
       return { type: "unknown", ...base, eventName: event, occurredAt: fallbackTime };
   }
+}
+
+// The event's own time field, else the body's timestamp (both UTC).
+function eventTime(
+  value: string | null | undefined,
+  field: string,
+  timestamp: string | null | undefined,
+): Date | undefined {
+  return optionalIsoDate(value, field, "utc") ?? optionalIsoDate(timestamp, "timestamp", "utc");
 }
 
 // A JSON number's own digits (`10.0` stays "10.0"); a string is kept as sent.

@@ -1,10 +1,10 @@
 // lib/providers/mifumo/schema.ts — Mifumo's three delivery events, as its integration guide shows them.
 
 import { z } from "zod";
-import { isoDateSchema } from "../../core/iso-date.js";
 
-// Mifumo's examples write UTC with `Z`; a Python server may also write naive UTC.
-const time = isoDateSchema("utc");
+// Times are checked as strings here and read by normalize (requireIsoDate): Mifumo's examples
+// write UTC with `Z`; a Python server may also write naive UTC.
+const time = z.string();
 const decimal = /^-?\d+(\.\d+)?$/;
 
 const eventFields = {
