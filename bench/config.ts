@@ -5,7 +5,9 @@ export interface BenchConfig {
   /** Concurrent keep-alive connections, the same for every server. */
   readonly connections: number;
   readonly warmupSec: number;
+  /** One measured run; each server gets `rounds` of them, taking turns with the others. */
   readonly durationSec: number;
+  readonly rounds: number;
   /** A generous req/s guess that sizes the warm-up traffic (the measured run uses warm-up's rate). */
   readonly warmupRateGuess: number;
   /** How much more traffic than the warm-up rate × duration the measured run gets. */
@@ -25,6 +27,7 @@ export function benchConfig(quick: boolean, cpuProfDir?: string): BenchConfig {
         ...common,
         warmupSec: 0.5,
         durationSec: 1,
+        rounds: 1,
         warmupRateGuess: 20_000,
         verifyMinCpuMs: 30,
         memoryKeys: 100_000,
@@ -32,7 +35,8 @@ export function benchConfig(quick: boolean, cpuProfDir?: string): BenchConfig {
     : {
         ...common,
         warmupSec: 3,
-        durationSec: 10,
+        durationSec: 4,
+        rounds: 5,
         warmupRateGuess: 20_000,
         verifyMinCpuMs: 1_000,
         memoryKeys: 1_000_000,

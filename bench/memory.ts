@@ -4,7 +4,7 @@
 // MemoryResult.
 
 import { randomBytes } from "node:crypto";
-import { MemoryStore } from "../lib/index.js";
+import { MemoryStore } from "./library.js";
 import { sendResult } from "./child.js";
 import type { MemoryResult } from "./results.js";
 

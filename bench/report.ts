@@ -24,7 +24,8 @@ export interface ReportInput {
   readonly date: Date;
   readonly http: readonly HttpRow[];
   readonly verify: readonly VerifyRow[];
-  readonly memory: MemoryResult;
+  /** Undefined for an `--only` run, which measures HTTP alone. */
+  readonly memory: MemoryResult | undefined;
   readonly notes: readonly string[];
 }
 
@@ -40,7 +41,9 @@ export function renderReport(input: ReportInput): string {
       `${machine.memoryGiB.toFixed(1)} GiB, ${machine.os}.`,
     "",
     `HTTP: ${config.connections} connections, ${config.warmupSec} s warm-up then ` +
-      `${config.durationSec} s measured per server, autocannon in the bench process, each server ` +
+      `${config.rounds} measured run${config.rounds === 1 ? "" : "s"} of ${config.durationSec} s per ` +
+      "server, the servers taking turns round by round, each figure the median of its runs; " +
+      "autocannon in the bench process, each server " +
       "in its own process.",
     "",
     "### HTTP: every event new",
@@ -51,14 +54,18 @@ export function renderReport(input: ReportInput): string {
     "",
     httpTable(input.http.filter((row) => row.traffic === "duplicates")),
     "",
-    "### Verify (mitata, one verification per op)",
-    "",
-    verifyTable(input.verify),
-    "",
-    "### Memory (MemoryStore, committed keys)",
-    "",
-    memoryTable(input.memory),
-    "",
+    ...(input.memory === undefined
+      ? []
+      : [
+          "### Verify (mitata, one verification per op)",
+          "",
+          verifyTable(input.verify),
+          "",
+          "### Memory (MemoryStore, committed keys)",
+          "",
+          memoryTable(input.memory),
+          "",
+        ]),
     "### Notes",
     "",
     ...notes(input).map((note) => `- ${note}`),
@@ -173,10 +180,9 @@ function notes(input: ReportInput): string[] {
       );
     }
   }
-  if (input.memory.storeSize !== input.memory.keys) {
-    found.push(
-      `MemoryStore held ${input.memory.storeSize} keys of ${input.memory.keys} committed.`,
-    );
+  const { memory } = input;
+  if (memory !== undefined && memory.storeSize !== memory.keys) {
+    found.push(`MemoryStore held ${memory.storeSize} keys of ${memory.keys} committed.`);
   }
   if (found.length === 0) found.push("No skipped rows, wrap-arounds or unexpected answers.");
   return found;

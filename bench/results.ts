@@ -7,6 +7,8 @@ export interface HttpRow {
   readonly traffic: "unique" | "duplicates";
   /** Why the row was not measured; the figures below are then absent. */
   readonly skipped?: string;
+  /** Measured runs; each figure is their median. */
+  readonly rounds?: number;
   readonly requests?: number;
   readonly requestsPerSec?: number;
   readonly p50Ms?: number;

@@ -14,17 +14,23 @@ import { formatMarkdown, writeResults } from "./readme.js";
 import { renderReport } from "./report.js";
 import type { MemoryResult, VerifyRow } from "./results.js";
 
-const options = ["--quick", "--write", "--cpu-prof"];
+const options = ["--quick", "--write", "--cpu-prof", "--only=<server,…>"];
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => !options.includes(arg));
+// --only=handwritten,library-android-memory: just those HTTP rows, no verify or memory (for
+// profiling one server against the baseline).
+const only = args
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const unknown = args.filter((arg) => !options.includes(arg) && !arg.startsWith("--only="));
 if (unknown.length > 0) {
   console.error(`unknown option(s) ${unknown.join(" ")}; use ${options.join(", ")}`);
   process.exit(2);
 }
 const profiling = args.includes("--cpu-prof");
-if (profiling && args.includes("--write")) {
+if ((profiling || only !== undefined) && args.includes("--write")) {
   // The profiler slows the servers down: such figures do not belong in the README.
-  console.error("--cpu-prof and --write do not go together");
+  console.error("--write needs a complete run: not with --cpu-prof or --only");
   process.exit(2);
 }
 const cpuProfDir = profiling ? join(repoRoot, ".bench-tmp", "cpu-prof") : undefined;
@@ -35,21 +41,20 @@ const log = (line: string) =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
 
 log(`${config.quick ? "quick" : "full"} run`);
-const http = await runHttp(config, log);
+const http = await runHttp(config, log, only);
 
-log("verify microbenchmarks");
-const verify = await runChild<VerifyRow[]>(
-  "verify.ts",
-  ["--min-cpu-ms", String(config.verifyMinCpuMs)],
-  ["--expose-gc"],
-);
-
-log(`MemoryStore heap, ${config.memoryKeys} keys`);
-const memory = await runChild<MemoryResult>(
-  "memory.ts",
-  [String(config.memoryKeys)],
-  ["--expose-gc"],
-);
+let verify: VerifyRow[] = [];
+let memory: MemoryResult | undefined;
+if (only === undefined) {
+  log("verify microbenchmarks");
+  verify = await runChild<VerifyRow[]>(
+    "verify.ts",
+    ["--min-cpu-ms", String(config.verifyMinCpuMs)],
+    ["--expose-gc"],
+  );
+  log(`MemoryStore heap, ${config.memoryKeys} keys`);
+  memory = await runChild<MemoryResult>("memory.ts", [String(config.memoryKeys)], ["--expose-gc"]);
+}
 
 const notes = [...http.notes];
 if (cpuProfDir !== undefined) {

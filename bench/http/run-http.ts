@@ -9,7 +9,6 @@ import { redisPortEnv } from "./protocol.js";
 import { scenarios, type Scenario } from "./scenarios.js";
 import { startServer } from "./server-process.js";
 import { buildTraffic } from "./traffic.js";
-import { loadRedisStore } from "./servers/redis-store.js";
 
 export interface HttpOutcome {
   readonly rows: HttpRow[];
@@ -22,41 +21,68 @@ export interface HttpOutcome {
 export async function runHttp(
   config: BenchConfig,
   log: (line: string) => void,
+  only?: readonly string[],
 ): Promise<HttpOutcome> {
-  const rows: HttpRow[] = [];
   const notes: string[] = [];
-  let failures = 0;
-
-  const redis = await startRedisIfUseful(notes);
+  const chosen = scenarios.filter(
+    (scenario) => only === undefined || only.includes(scenario.server),
+  );
+  const redis = await startRedisIfUseful(chosen, notes);
+  const running: Running[] = [];
+  const rows: HttpRow[] = [];
   try {
-    for (const scenario of scenarios) {
+    // Every server starts and warms up first, then the measured runs take turns, round after
+    // round: a slower minute on a shared machine then weighs on every server alike, and the
+    // median of the rounds is what the table shows.
+    for (const scenario of chosen) {
       const label = `${scenario.server} (${scenario.kind})`;
       if (scenario.redis && !("port" in redis)) {
         rows.push({ server: scenario.server, traffic: scenario.kind, skipped: redis.skip });
         log(`skip ${label}: ${redis.skip}`);
         continue;
       }
-      log(`run  ${label}`);
-      const useRedis = scenario.redis && "port" in redis ? redis : undefined;
-      const outcome = await runScenario(scenario, config, useRedis);
-      rows.push(outcome.row);
-      for (const note of outcome.notes) notes.push(`${label}: ${note}`);
-      failures += outcome.failures;
+      log(`warm up ${label}`);
+      const started = await startScenario(scenario, config, "port" in redis ? redis : undefined);
+      if ("skip" in started) {
+        rows.push({ server: scenario.server, traffic: scenario.kind, skipped: started.skip });
+        notes.push(`${label}: skipped: ${started.skip}`);
+      } else {
+        running.push(started);
+      }
+    }
+    for (let round = 1; round <= config.rounds; round++) {
+      for (const scenario of running) {
+        log(`round ${round}/${config.rounds}: ${scenario.label}`);
+        await scenario.measure();
+      }
+    }
+    for (const scenario of running) {
+      rows.push(scenario.row());
+      for (const note of scenario.notes) notes.push(`${scenario.label}: ${note}`);
     }
   } finally {
+    await Promise.all(running.map((scenario) => scenario.stop()));
     if ("port" in redis) await redis.stop();
   }
-  return { rows, notes, failures };
+  const failures = running.reduce((sum, scenario) => sum + scenario.failures(), 0);
+  return { rows: ordered(rows), notes, failures };
 }
 
-// redis-server only when some scenario can use it: no point starting it without a RedisStore.
-async function startRedisIfUseful(notes: string[]): Promise<RedisServer | { skip: string }> {
-  if (!scenarios.some((scenario) => scenario.redis)) return { skip: "no Redis scenario" };
-  if ((await loadRedisStore()) === undefined) {
-    const skip = "skipped: lib/index.ts exports no RedisStore yet";
-    notes.push(`Redis rows ${skip}.`);
-    return { skip };
-  }
+// Rows in the scenarios' order, whatever order they were finished in.
+function ordered(rows: HttpRow[]): HttpRow[] {
+  const rank = (row: HttpRow) =>
+    scenarios.findIndex(
+      (scenario) => scenario.server === row.server && scenario.kind === row.traffic,
+    );
+  return rows.sort((a, b) => rank(a) - rank(b));
+}
+
+// redis-server only when some scenario needs it.
+async function startRedisIfUseful(
+  chosen: readonly Scenario[],
+  notes: string[],
+): Promise<RedisServer | { skip: string }> {
+  if (!chosen.some((scenario) => scenario.redis)) return { skip: "no Redis scenario" };
   const redis = await startRedisServer();
   if (!("port" in redis)) {
     notes.push(`**Redis rows SKIPPED: ${redis.skip}.** Install redis-server to measure them.`);
@@ -64,14 +90,32 @@ async function startRedisIfUseful(notes: string[]): Promise<RedisServer | { skip
   return redis;
 }
 
-async function runScenario(
+/** A warmed-up server and the rounds measured on it so far. */
+interface Running {
+  readonly label: string;
+  readonly notes: string[];
+  measure(): Promise<void>;
+  row(): HttpRow;
+  failures(): number;
+  stop(): Promise<void>;
+}
+
+interface Sample {
+  requests: number;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMicrosPerRequest: number;
+  redisCpuMicrosPerRequest: number | undefined;
+}
+
+async function startScenario(
   scenario: Scenario,
   config: BenchConfig,
   redis: RedisServer | undefined,
-): Promise<{ row: HttpRow; notes: string[]; failures: number }> {
+): Promise<Running | { skip: string }> {
+  const label = `${scenario.server} (${scenario.kind})`;
   const notes: string[] = [];
-  const base = { server: scenario.server, traffic: scenario.kind } as const;
-  if (redis !== undefined) await redis.flush();
   const profile =
     config.cpuProfDir === undefined
       ? []
@@ -84,60 +128,77 @@ async function runScenario(
     redis === undefined ? {} : { [redisPortEnv]: String(redis.port) },
     profile,
   );
-  if (!("port" in server)) {
-    notes.push(`skipped: ${server.skip}`);
-    return { row: { ...base, skipped: server.skip }, notes, failures: 0 };
-  }
-  try {
-    const dedupes = scenario.server !== "bare";
-    const run = async (phase: string, count: number, durationSec: number) => {
-      // Signed just before its run, so every timestamp is well inside the 300 s window.
-      const traffic = await buildTraffic(scenario.traffic, count, scenario.duplicateShare);
-      const result = await runLoad({
-        port: server.port,
-        connections: config.connections,
-        durationSec,
-        traffic,
-        dedupes,
-      });
-      notes.push(...problems(phase, result, count));
-      return result;
-    };
+  if (!("port" in server)) return { skip: server.skip };
+  let failures = 0;
+  const dedupes = scenario.server !== "bare";
+  const run = async (phase: string, count: number, durationSec: number) => {
+    // Signed just before its run, so every timestamp is well inside the 300 s window.
+    const traffic = await buildTraffic(scenario.traffic, count, scenario.duplicateShare);
+    const result = await runLoad({
+      port: server.port,
+      connections: config.connections,
+      durationSec,
+      traffic,
+      dedupes,
+    });
+    notes.push(...problems(phase, result, count));
+    failures += failuresOf(result);
+    return result;
+  };
 
-    const warmup = await run(
-      "warm-up",
-      Math.ceil(config.warmupRateGuess * config.warmupSec * config.trafficMargin),
-      config.warmupSec,
-    );
-    // The warm-up's own rate sizes the measured traffic, with a margin for a faster second run
-    // (retries need no new events, so duplicate runs have even more to spare).
-    const count =
-      Math.ceil(warmup.requestsPerSec * config.durationSec * config.trafficMargin) + 5_000;
-    await server.resetCpu();
-    const redisCpuBefore = redis === undefined ? 0 : await redis.cpuMicros();
-    const measured = await run("measured run", count, config.durationSec);
-    const cpuMicros = await server.readCpu();
-    const redisCpu = redis === undefined ? undefined : (await redis.cpuMicros()) - redisCpuBefore;
-
-    const failures = failuresOf(warmup) + failuresOf(measured);
-    return {
-      row: {
-        ...base,
+  const warmup = await run(
+    "warm-up",
+    Math.ceil(config.warmupRateGuess * config.warmupSec * config.trafficMargin),
+    config.warmupSec,
+  );
+  // The warm-up's own rate sizes the measured traffic, with a margin for a faster run
+  // (retries need no new events, so duplicate runs have even more to spare).
+  const count =
+    Math.ceil(warmup.requestsPerSec * config.durationSec * config.trafficMargin) + 5_000;
+  const samples: Sample[] = [];
+  return {
+    label,
+    notes,
+    async measure() {
+      await server.resetCpu();
+      const redisCpuBefore = redis === undefined ? 0 : await redis.cpuMicros();
+      const measured = await run(`measured run ${samples.length + 1}`, count, config.durationSec);
+      const cpuMicros = await server.readCpu();
+      const redisCpu = redis === undefined ? undefined : (await redis.cpuMicros()) - redisCpuBefore;
+      samples.push({
         requests: measured.requests,
         requestsPerSec: measured.requestsPerSec,
         p50Ms: measured.p50Ms,
         p99Ms: measured.p99Ms,
         cpuMicrosPerRequest: cpuMicros / measured.requests,
-        ...(redisCpu === undefined
-          ? {}
-          : { redisCpuMicrosPerRequest: redisCpu / measured.requests }),
-      },
-      notes,
-      failures,
-    };
-  } finally {
-    await server.stop();
-  }
+        redisCpuMicrosPerRequest: redisCpu === undefined ? undefined : redisCpu / measured.requests,
+      });
+    },
+    row() {
+      const redisCpu = samples.map((sample) => sample.redisCpuMicrosPerRequest);
+      return {
+        server: scenario.server,
+        traffic: scenario.kind,
+        rounds: samples.length,
+        requests: median(samples.map((sample) => sample.requests)),
+        requestsPerSec: median(samples.map((sample) => sample.requestsPerSec)),
+        p50Ms: median(samples.map((sample) => sample.p50Ms)),
+        p99Ms: median(samples.map((sample) => sample.p99Ms)),
+        cpuMicrosPerRequest: median(samples.map((sample) => sample.cpuMicrosPerRequest)),
+        ...(redisCpu.every((value) => value !== undefined)
+          ? { redisCpuMicrosPerRequest: median(redisCpu) }
+          : {}),
+      };
+    },
+    failures: () => failures,
+    stop: () => server.stop(),
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function failuresOf(result: LoadResult): number {
@@ -148,7 +209,7 @@ function failuresOf(result: LoadResult): number {
 
 function problems(phase: string, result: LoadResult, count: number): string[] {
   const found: string[] = [];
-  if (phase === "measured run" && result.retryShare > 0) {
+  if (phase === "measured run 1" && result.retryShare > 0) {
     found.push(`${(result.retryShare * 100).toFixed(1)} % of the measured requests were retries`);
   }
   if (result.wrapped > 0) {

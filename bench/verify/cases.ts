@@ -3,14 +3,8 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import twilio from "twilio";
-import {
-  androidSmsGateway,
-  mifumo,
-  vonageMessages,
-  vonageSms,
-  type Provider,
-  type RawRequest,
-} from "../../lib/index.js";
+import type { Provider, RawRequest } from "../../lib/index.js";
+import { androidSmsGateway, mifumo, vonageMessages, vonageSms } from "../library.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,

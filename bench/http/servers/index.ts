@@ -7,13 +7,13 @@ import {
   mifumo,
   vonageMessages,
   vonageSms,
-} from "../../../lib/index.js";
+} from "../../library.js";
 import { secrets } from "../../secrets.js";
 import { redisPortEnv, routes, type ServerName } from "../protocol.js";
 import { bareApp } from "./bare.js";
 import { handwrittenApp } from "./handwritten.js";
 import { libraryApp } from "./library.js";
-import { connectRedisStore, loadRedisStore } from "./redis-store.js";
+import { connectRedisStore } from "./redis-store.js";
 
 /** A server ready to listen, or why it cannot run here. */
 export type BuiltServer = { app: Express; close: () => Promise<void> } | { skip: string };
@@ -62,10 +62,8 @@ function memory(app: Express): BuiltServer {
 }
 
 async function redis(): Promise<BuiltServer> {
-  const RedisStore = await loadRedisStore();
-  if (RedisStore === undefined) return { skip: "lib/index.ts exports no RedisStore yet" };
   const port = Number(process.env[redisPortEnv]);
   if (!Number.isInteger(port) || port <= 0) return { skip: `${redisPortEnv} is not set` };
-  const { store, close } = await connectRedisStore(RedisStore, port);
+  const { store, close } = await connectRedisStore(port);
   return { app: libraryApp(routes.android, android(), store), close };
 }

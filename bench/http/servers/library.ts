@@ -1,7 +1,8 @@
 // bench/http/servers/library.ts — the library's full pipeline for one provider, then a 204 handler.
 
 import express, { type Express } from "express";
-import { silentLogger, smsWebhook, type DedupeStore, type Provider } from "../../../lib/index.js";
+import type { DedupeStore, Provider } from "../../../lib/index.js";
+import { silentLogger, smsWebhook } from "../../library.js";
 
 /** `smsWebhook(provider, { store, logger: silentLogger })` on `path`, answering 204. */
 export function libraryApp<Payload>(
