@@ -1,6 +1,6 @@
 // jest.config.js — the suite runs on Express 5; the HTTP-facing tests run again on Express 4.
 const transform = {
-  // jose (and uuid, under @vonage/jwt) are ES modules only; ts-jest makes them CommonJS.
+  // uuid (under @vonage/jwt) is ES modules only; ts-jest makes it CommonJS.
   "^.+\\.(ts|js)$": [
     "ts-jest",
     // tsconfig.jest.json has isolatedModules: ts-jest only transpiles; `npm run typecheck` checks.
@@ -11,7 +11,7 @@ const moduleNameMapper = { "^(\\.{1,2}/.*)\\.js$": "$1" };
 const common = {
   testEnvironment: "node",
   transform,
-  transformIgnorePatterns: ["/node_modules/(?!(jose|uuid)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!uuid/)"],
   moduleNameMapper,
 };
 

@@ -19,12 +19,30 @@ describe("MemoryStore", () => {
     expect(store.claim("d", 60_000).state).toBe("done");
   });
 
+  it("drops lapsed leases, then the oldest claims, past maxInFlight", async () => {
+    const store = new MemoryStore({ maxInFlight: 2 });
+    store.claim("lapsed", 10);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    store.claim("a", 60_000);
+    store.claim("b", 60_000); // over the bound: the lapsed lease goes, a and b stay
+    expect(store.claim("a", 60_000).state).toBe("in-flight");
+    expect(store.claim("b", 60_000).state).toBe("in-flight");
+    store.claim("c", 60_000); // still over: the oldest live claim, a, goes
+    expect(store.claim("a", 60_000).state).toBe("claimed");
+    expect(store.claim("c", 60_000).state).toBe("in-flight");
+  });
+
   it("answers synchronously, so the memory path pays no promise", () => {
     const store = new MemoryStore();
     expect(store.claim("sync", 1000)).toEqual({ state: "claimed", token: expect.any(String) });
   });
 
-  it.each([0, -1, 1.5, Number.NaN])("rejects max %p", (max) => {
-    expect(() => new MemoryStore({ max })).toThrow('option "max" must be a positive integer');
+  it.each([0, -1, 1.5, Number.NaN])("rejects max and maxInFlight %p", (value) => {
+    expect(() => new MemoryStore({ max: value })).toThrow(
+      'option "max" must be a positive integer',
+    );
+    expect(() => new MemoryStore({ maxInFlight: value })).toThrow(
+      'option "maxInFlight" must be a positive integer',
+    );
   });
 });

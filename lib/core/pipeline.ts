@@ -211,7 +211,14 @@ export class WebhookPipeline<Payload, Req = unknown> {
    */
   settler(key: string, claim: ClaimedOrUnguarded): Settle {
     if (claim.state === "unguarded") return settled;
-    return this.#once((handled) => this.#stores.settle(this.#storeKey(key), claim.token, handled));
+    const storeKey = this.#storeKey(key);
+    const stores = this.#stores;
+    let done = false;
+    return (handled) => {
+      if (done) return;
+      done = true;
+      return stores.settle(storeKey, claim.token, handled);
+    };
   }
 
   /**
