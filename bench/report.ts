@@ -73,13 +73,22 @@ export function renderReport(input: ReportInput): string {
   ].join("\n");
 }
 
+// The hand-written receiver of a row's provider: library-mifumo-memory → handwritten-mifumo.
+function baselineName(server: string): string {
+  const provider = /^(?:library|handwritten)-(.+?)(?:-memory|-redis)?$/.exec(server)?.[1];
+  return provider === undefined || provider === "android"
+    ? "handwritten"
+    : `handwritten-${provider}`;
+}
+
 function httpTable(rows: readonly HttpRow[]): string {
-  const baseline = rows.find((row) => row.server === "handwritten" && row.skipped === undefined);
+  const measured = (name: string) =>
+    rows.find((row) => row.server === name && row.skipped === undefined);
   const memory = rows.find(
     (row) => row.server === "library-android-memory" && row.skipped === undefined,
   );
   const lines = [
-    "| Server | req/s | × handwritten | p50 (ms) | p99 (ms) | CPU µs/req | × handwritten | Target |",
+    "| Server | req/s | × hand-written | p50 (ms) | p99 (ms) | CPU µs/req | × hand-written | Target |",
     "| --- | --: | --: | --: | --: | --: | --: | --- |",
   ];
   for (const row of rows) {
@@ -87,6 +96,7 @@ function httpTable(rows: readonly HttpRow[]): string {
       lines.push(`| ${row.server} | skipped | | | | | | ${row.skipped} |`);
       continue;
     }
+    const baseline = measured(baselineName(row.server));
     const rps = ratio(row.requestsPerSec, baseline?.requestsPerSec);
     const cpu = ratio(row.cpuMicrosPerRequest, baseline?.cpuMicrosPerRequest);
     lines.push(
@@ -104,7 +114,7 @@ function httpTarget(
   cpu: number | undefined,
   memory: HttpRow | undefined,
 ): string {
-  if (row.server === "handwritten") return "baseline";
+  if (row.server.startsWith("handwritten")) return "baseline";
   if (row.server === "bare") return "ceiling (reads no body)";
   if (row.server.endsWith("-redis")) {
     const share = ratio(row.requestsPerSec, memory?.requestsPerSec);
@@ -113,10 +123,9 @@ function httpTarget(
       : `${mark(share >= targets.redisRps)} ${times(share)} MemoryStore req/s (≥ ${targets.redisRps}×)`;
   }
   if (rps === undefined || cpu === undefined) return "no baseline";
-  const likeForLike = row.server.includes("-android-") ? "" : " †";
   return (
     `${mark(rps >= targets.pipelineRps)} req/s ≥ ${targets.pipelineRps}× · ` +
-    `${mark(cpu <= targets.pipelineCpu)} CPU ≤ ${targets.pipelineCpu}×${likeForLike}`
+    `${mark(cpu <= targets.pipelineCpu)} CPU ≤ ${targets.pipelineCpu}×`
   );
 }
 
@@ -161,16 +170,6 @@ function memoryTable(memory: MemoryResult): string {
 
 function notes(input: ReportInput): string[] {
   const found = [...input.notes];
-  const hasOtherProviders = input.http.some(
-    (row) => row.server.startsWith("library-") && !row.server.includes("-android-"),
-  );
-  if (hasOtherProviders) {
-    found.push(
-      "† Mifumo and Vonage rows carry their own provider's traffic but divide by the Android " +
-        "hand-written baseline: their schemes cost different amounts (Vonage Messages verifies a " +
-        "JWT through WebCrypto), so only the Android rows are like-for-like.",
-    );
-  }
   for (const row of input.http) {
     if (row.redisCpuMicrosPerRequest !== undefined) {
       found.push(

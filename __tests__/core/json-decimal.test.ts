@@ -10,6 +10,8 @@ describe("topLevelDecimal", () => {
     ['{"a":[{"cost":1}],"b":"\\"cost\\":9","cost":-3}', "-3"],
     ['{\n  "note": "cost, cost",\n  "cost" :\t1e-05\n}', "0.00001"],
     ['{"co\\u0073t": 7.0}', "7.0"],
+    ['{"a":"ends in a backslash \\\\","cost":3.10}', "3.10"],
+    ['{"a":"say \\"cost\\": 9","b":[1,{"c":"]"}],"cost":4.5}', "4.5"],
   ])("reads the number %s wrote", (json, expected) => {
     expect(topLevelDecimal(json, "cost")).toBe(expected);
   });

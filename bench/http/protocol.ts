@@ -6,8 +6,11 @@ export const serverNames = [
   "handwritten",
   "library-android-memory",
   "library-android-redis",
+  "handwritten-mifumo",
   "library-mifumo-memory",
+  "handwritten-vonage-sms",
   "library-vonage-sms-memory",
+  "handwritten-vonage-messages",
   "library-vonage-messages-memory",
 ] as const;
 

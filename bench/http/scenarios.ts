@@ -29,14 +29,20 @@ function duplicates(server: ServerName): Scenario {
   };
 }
 
-/** The ratios divide by `handwritten` under the same kind of traffic. */
+/**
+ * Each library row divides by the hand-written receiver of its own provider (`handwritten` for
+ * Android, `handwritten-<provider>` for the others) under the same kind of traffic.
+ */
 export const scenarios: readonly Scenario[] = [
   unique("bare"),
   unique("handwritten"),
   unique("library-android-memory"),
   unique("library-android-redis"),
+  unique("handwritten-mifumo", "mifumo"),
   unique("library-mifumo-memory", "mifumo"),
+  unique("handwritten-vonage-sms", "vonage-sms"),
   unique("library-vonage-sms-memory", "vonage-sms"),
+  unique("handwritten-vonage-messages", "vonage-messages"),
   unique("library-vonage-messages-memory", "vonage-messages"),
   duplicates("handwritten"),
   duplicates("library-android-memory"),

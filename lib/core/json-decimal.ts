@@ -11,35 +11,48 @@
 export function topLevelDecimal(json: string, key: string): string | undefined {
   let depth = 0;
   let atKey = false;
-  for (let i = 0; i < json.length; i++) {
+  // Jump from one structural character to the next: string contents are skipped whole.
+  const structural = /["{}[\],]/g;
+  for (let match = structural.exec(json); match !== null; match = structural.exec(json)) {
+    const i = match.index;
     const char = json[i];
     if (char === '"') {
       const end = stringEnd(json, i);
       if (depth === 1 && atKey) {
         atKey = false;
         const valueStart = skipColon(json, end);
-        if (JSON.parse(json.slice(i, end)) === key) return numberAt(json, valueStart);
-        i = valueStart - 1;
+        if (keyEquals(json, i, end, key)) return numberAt(json, valueStart);
+        structural.lastIndex = valueStart;
       } else {
-        i = end - 1;
+        structural.lastIndex = end;
       }
     } else if (char === "{" || char === "[") {
       depth++;
       atKey = char === "{" && depth === 1;
     } else if (char === "}" || char === "]") {
       depth--;
-    } else if (char === "," && depth === 1) {
+    } else if (depth === 1) {
       atKey = true;
     }
   }
   return undefined;
 }
 
+// Whether the string literal json[start, end) is `key`: compared as written, and decoded only
+// when it holds an escape.
+function keyEquals(json: string, start: number, end: number, key: string): boolean {
+  const written = json.slice(start + 1, end - 1);
+  return written.includes("\\") ? JSON.parse(json.slice(start, end)) === key : written === key;
+}
+
 // The index just past the string literal that opens at `start`.
 function stringEnd(json: string, start: number): number {
-  for (let i = start + 1; i < json.length; i++) {
-    if (json[i] === "\\") i++;
-    else if (json[i] === '"') return i + 1;
+  let quote = json.indexOf('"', start + 1);
+  while (quote !== -1) {
+    let backslashes = 0;
+    while (json[quote - 1 - backslashes] === "\\") backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = json.indexOf('"', quote + 1);
   }
   return json.length;
 }
@@ -60,8 +73,8 @@ function numberAt(json: string, start: number): string | undefined {
 
 /** `1.5e-3` → `0.0015`: exponent notation rewritten as a plain decimal, digit for digit. */
 export function plainDecimal(number: string): string {
-  const [mantissa = "", exponentText] = number.toLowerCase().split("e");
-  if (exponentText === undefined) return number;
+  if (!number.includes("e") && !number.includes("E")) return number;
+  const [mantissa = "", exponentText = "0"] = number.toLowerCase().split("e");
   const negative = mantissa.startsWith("-");
   const [whole = "", fraction = ""] = mantissa.replace("-", "").split(".");
   const digits = whole + fraction;

@@ -12,6 +12,11 @@ import { secrets } from "../../secrets.js";
 import { redisPortEnv, routes, type ServerName } from "../protocol.js";
 import { bareApp } from "./bare.js";
 import { handwrittenApp } from "./handwritten.js";
+import {
+  handwrittenMifumoApp,
+  handwrittenVonageMessagesApp,
+  handwrittenVonageSmsApp,
+} from "./handwritten-others.js";
 import { libraryApp } from "./library.js";
 import { connectRedisStore } from "./redis-store.js";
 
@@ -28,6 +33,12 @@ export async function buildServer(name: ServerName): Promise<BuiltServer> {
       return { app: handwrittenApp(secrets.android), close: nothingToClose };
     case "library-android-memory":
       return memory(libraryApp(routes.android, android(), new MemoryStore()));
+    case "handwritten-mifumo":
+      return { app: handwrittenMifumoApp(secrets.mifumo), close: nothingToClose };
+    case "handwritten-vonage-sms":
+      return { app: handwrittenVonageSmsApp(secrets.vonageSms), close: nothingToClose };
+    case "handwritten-vonage-messages":
+      return { app: handwrittenVonageMessagesApp(secrets.vonageMessages), close: nothingToClose };
     case "library-mifumo-memory":
       return memory(
         libraryApp(routes.mifumo, mifumo({ secret: secrets.mifumo }), new MemoryStore()),

@@ -1,6 +1,6 @@
 // lib/providers/mifumo/normalize.ts — Mifumo's delivery events mapped to message.status.
 
-import type { SmsEvent } from "../../core/events.js";
+import type { MessageStatusEvent, SmsEvent } from "../../core/events.js";
 import { optionalIsoDate } from "../../core/iso-date.js";
 import { topLevelDecimal } from "../../core/json-decimal.js";
 import type { NormalizeContext } from "../../core/provider.js";
@@ -11,64 +11,93 @@ const provider = "mifumo";
 
 /** Validates a Mifumo event and builds the event for the handler. */
 export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeContext): SmsEvent {
-  const base = { provider, id: context.id, verified: context.verified, raw } as const;
-  const fallbackTime = context.signedAt ?? context.receivedAt;
   const event = String(raw["event"]);
   switch (event) {
     case "message.sent": {
       const sent = validatePayload(sentSchema, raw);
+      const time = eventTime(sent.sent_at, "sent_at", sent.timestamp);
+      const status = statusEvent(
+        raw,
+        context,
+        sent.message_id,
+        sent.recipients,
+        "sent",
+        event,
+        time,
+      );
       const amount = costText(sent.cost, context.request.rawBody);
-      return {
-        type: "message.status",
-        ...base,
-        messageId: sent.message_id,
-        to: sent.recipients.length === 1 ? sent.recipients[0] : undefined,
-        recipients: sent.recipients,
-        status: "sent",
-        final: false,
-        providerStatus: event,
-        occurredAt: eventTime(sent.sent_at, "sent_at", sent.timestamp) ?? fallbackTime,
-        ...(amount === undefined
-          ? {}
-          : { price: { amount, ...(sent.currency == null ? {} : { currency: sent.currency }) } }),
-      };
+      if (amount !== undefined) {
+        status.price = sent.currency == null ? { amount } : { amount, currency: sent.currency };
+      }
+      return status;
     }
     case "message.delivered": {
       const delivered = validatePayload(deliveredSchema, raw);
-      return {
-        type: "message.status",
-        ...base,
-        messageId: delivered.message_id,
-        to: delivered.recipient,
-        recipients: [delivered.recipient],
-        status: "delivered",
-        final: true,
-        providerStatus: delivered.provider_status ?? event,
-        occurredAt:
-          eventTime(delivered.delivered_at, "delivered_at", delivered.timestamp) ?? fallbackTime,
-      };
+      const time = eventTime(delivered.delivered_at, "delivered_at", delivered.timestamp);
+      const word = delivered.provider_status ?? event;
+      return statusEvent(
+        raw,
+        context,
+        delivered.message_id,
+        [delivered.recipient],
+        "delivered",
+        word,
+        time,
+      );
     }
     case "message.failed": {
       const failed = validatePayload(failedSchema, raw);
-      return {
-        type: "message.status",
-        ...base,
-        messageId: failed.message_id,
-        to: failed.recipient,
-        recipients: [failed.recipient],
-        status: "failed",
-        final: true,
-        providerStatus: event,
-        occurredAt: eventTime(failed.failed_at, "failed_at", failed.timestamp) ?? fallbackTime,
-        error: {
-          ...(failed.error_code == null ? {} : { code: String(failed.error_code) }),
-          message: failed.error_message ?? failed.status ?? "failed",
-        },
-      };
+      const time = eventTime(failed.failed_at, "failed_at", failed.timestamp);
+      const status = statusEvent(
+        raw,
+        context,
+        failed.message_id,
+        [failed.recipient],
+        "failed",
+        event,
+        time,
+      );
+      const message = failed.error_message ?? failed.status ?? "failed";
+      status.error =
+        failed.error_code == null ? { message } : { code: String(failed.error_code), message };
+      return status;
     }
     default:
-      return { type: "unknown", ...base, eventName: event, occurredAt: fallbackTime };
+      return {
+        type: "unknown",
+        provider,
+        id: context.id,
+        verified: context.verified,
+        raw,
+        eventName: event,
+        occurredAt: context.signedAt ?? context.receivedAt,
+      };
   }
+}
+
+function statusEvent(
+  raw: MifumoPayload,
+  context: NormalizeContext,
+  messageId: string,
+  recipients: string[],
+  status: "sent" | "delivered" | "failed",
+  providerStatus: string,
+  occurredAt: Date | undefined,
+): MessageStatusEvent {
+  return {
+    type: "message.status",
+    provider,
+    id: context.id,
+    verified: context.verified,
+    raw,
+    messageId,
+    to: recipients.length === 1 ? recipients[0] : undefined,
+    recipients,
+    status,
+    final: status !== "sent",
+    providerStatus,
+    occurredAt: occurredAt ?? context.signedAt ?? context.receivedAt,
+  };
 }
 
 // The event's own time field, else the body's timestamp (both UTC).

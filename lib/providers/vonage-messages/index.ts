@@ -53,7 +53,7 @@ export function vonageMessages(options: VonageMessagesOptions): Provider<VonageM
     options,
   );
   const verify = jwtVerifier({
-    secretsFor: secretLookup(secret),
+    secrets: secretLookup(secret),
     applicationIds: applicationId === undefined ? undefined : [applicationId].flat(),
     allowUnsigned,
   });

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { secretList, secretSchema, type SecretInput } from "../../core/secrets.js";
+import { isThenable, type MaybePromise } from "../../core/maybe-async.js";
 import { WebhookError } from "../../core/webhook-error.js";
 
 /** Looks up the signature secret(s) of an API key (a sub-account); `undefined` when unknown. */
@@ -29,47 +30,75 @@ export const messagesSecretSchema = z.union(
   },
 );
 
+/** Which secrets may have signed a token. */
+export interface SecretLookup {
+  /** True when the secret depends on the token's `api_key` claim (a map or a resolver). */
+  readonly byApiKey: boolean;
+  /** The secrets for `apiKey`; throws `secret_unknown` for a key nobody configured. */
+  secretsFor(apiKey: string | undefined): MaybePromise<readonly string[]>;
+}
+
 /** Builds the lookup from api_key to the secrets that may have signed its tokens. */
-export function secretLookup(
-  secret: VonageMessagesSecret,
-): (apiKey: string | undefined) => Promise<readonly string[]> {
+export function secretLookup(secret: VonageMessagesSecret): SecretLookup {
   if (typeof secret === "string" || Array.isArray(secret)) {
     const secrets = secretList(secret as SecretInput);
-    return () => Promise.resolve(secrets);
+    return { byApiKey: false, secretsFor: () => secrets };
   }
-  const resolve: SecretResolver =
-    typeof secret === "function"
-      ? secret
-      : (apiKey) =>
-          Object.hasOwn(secret, apiKey)
-            ? (secret as Record<string, SecretInput>)[apiKey]
-            : undefined;
-  return async (apiKey) => {
-    if (apiKey === undefined) {
-      throw new WebhookError(
-        "secret_unknown",
-        "The token has no api_key claim to pick a secret by.",
-      );
-    }
-    let found: SecretInput | undefined;
-    try {
-      found = await resolve(apiKey);
-    } catch (error) {
-      throw new WebhookError("internal_error", "The secret resolver failed.", { cause: error });
-    }
-    const parsed = found === undefined ? undefined : secretSchema.safeParse(found);
-    if (parsed === undefined) {
-      throw new WebhookError(
-        "secret_unknown",
-        "No signature secret is configured for this token's api_key.",
-      );
-    }
-    if (!parsed.success) {
-      throw new WebhookError(
-        "internal_error",
-        "The secret resolver returned something that is not a secret.",
-      );
-    }
-    return secretList(parsed.data);
+  if (typeof secret !== "function") {
+    const map = secret as Readonly<Record<string, SecretInput>>;
+    return {
+      byApiKey: true,
+      secretsFor: (apiKey) =>
+        resolved(
+          apiKey === undefined || !Object.hasOwn(map, apiKey) ? undefined : map[apiKey],
+          apiKey,
+        ),
+    };
+  }
+  const resolve = secret as SecretResolver;
+  return {
+    byApiKey: true,
+    secretsFor(apiKey) {
+      if (apiKey === undefined) return resolved(undefined, apiKey);
+      let found: ReturnType<SecretResolver>;
+      try {
+        found = resolve(apiKey);
+      } catch (error) {
+        throw resolverFailed(error);
+      }
+      return isThenable(found)
+        ? Promise.resolve(found).then(
+            (value) => resolved(value, apiKey),
+            (error: unknown) => {
+              throw resolverFailed(error);
+            },
+          )
+        : resolved(found, apiKey);
+    },
   };
+}
+
+// What a map or resolver gave for the token's api_key, as a list of secrets.
+function resolved(found: unknown, apiKey: string | undefined): readonly string[] {
+  if (apiKey === undefined) {
+    throw new WebhookError("secret_unknown", "The token has no api_key claim to pick a secret by.");
+  }
+  if (found === undefined) {
+    throw new WebhookError(
+      "secret_unknown",
+      "No signature secret is configured for this token's api_key.",
+    );
+  }
+  const parsed = secretSchema.safeParse(found);
+  if (!parsed.success) {
+    throw new WebhookError(
+      "internal_error",
+      "The secret resolver returned something that is not a secret.",
+    );
+  }
+  return secretList(parsed.data);
+}
+
+function resolverFailed(error: unknown): WebhookError {
+  return new WebhookError("internal_error", "The secret resolver failed.", { cause: error });
 }

@@ -5,8 +5,10 @@ import { decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
 import { LRUCache } from "lru-cache";
 import { headerValue, type RawRequest } from "../../core/raw-request.js";
 import { bytesEqual, decodeHex } from "../../core/secrets.js";
+import { then, type MaybePromise } from "../../core/maybe-async.js";
 import type { VerifyResult } from "../../core/provider.js";
 import { WebhookError } from "../../core/webhook-error.js";
+import type { SecretLookup } from "./secrets.js";
 
 /** The body plus what verification learned from its token. */
 export interface VonageMessagesPayload {
@@ -17,7 +19,7 @@ export interface VonageMessagesPayload {
 
 /** What the verifier needs. */
 export interface JwtVerifierOptions {
-  readonly secretsFor: (apiKey: string | undefined) => Promise<readonly string[]>;
+  readonly secrets: SecretLookup;
   readonly applicationIds: readonly string[] | undefined;
   readonly allowUnsigned: boolean;
 }
@@ -44,10 +46,10 @@ function hmacKey(secret: string): KeyObject {
  * Leaves the verified claims on the payload, for the `iat` window.
  */
 export function jwtVerifier(options: JwtVerifierOptions) {
-  return async function verifyVonageJwt(
+  return function verifyVonageJwt(
     req: RawRequest,
     payload: VonageMessagesPayload,
-  ): Promise<VerifyResult> {
+  ): MaybePromise<VerifyResult> {
     const authorization = headerValue(req, "authorization");
     if (authorization === undefined) {
       if (options.allowUnsigned) return "unverified";
@@ -65,32 +67,36 @@ export function jwtVerifier(options: JwtVerifierOptions) {
         "The Authorization header is not a Bearer token.",
       );
     }
-    // The api_key picks the secret, so it is read before the signature is checked: decoded
-    // only, trusted for nothing else, and a malformed token stops here.
-    let unverified: JWTPayload;
-    try {
-      unverified = decodeJwt(token);
-    } catch {
-      throw new WebhookError("signature_invalid", "The Authorization token is not a JWT.");
-    }
-    const apiKey = typeof unverified["api_key"] === "string" ? unverified["api_key"] : undefined;
-    const secrets = await options.secretsFor(apiKey);
-    const claims = await verifiedClaims(token, secrets);
-    checkApplication(claims, options.applicationIds);
-    checkPayloadHash(claims, req.rawBody);
-    payload.claims = claims;
+    const apiKey = options.secrets.byApiKey ? apiKeyOf(token) : undefined;
+    return then(options.secrets.secretsFor(apiKey), (secrets) =>
+      verifiedClaims(token, secrets).then((claims) => {
+        checkApplication(claims, options.applicationIds);
+        checkPayloadHash(claims, req.rawBody);
+        payload.claims = claims;
+      }),
+    );
   };
 }
+
+// The api_key picks the secret, so it is read before the signature is checked: decoded only,
+// trusted for nothing else, and a malformed token stops here.
+function apiKeyOf(token: string): string | undefined {
+  let unverified: JWTPayload;
+  try {
+    unverified = decodeJwt(token);
+  } catch {
+    throw new WebhookError("signature_invalid", "The Authorization token is not a JWT.");
+  }
+  return typeof unverified["api_key"] === "string" ? unverified["api_key"] : undefined;
+}
+
+const verifyOptions = { algorithms: ["HS256"], issuer: "Vonage" };
 
 async function verifiedClaims(token: string, secrets: readonly string[]): Promise<JWTPayload> {
   let failure: unknown;
   for (const secret of secrets) {
     try {
-      const { payload } = await jwtVerify(token, hmacKey(secret), {
-        algorithms: ["HS256"],
-        issuer: "Vonage",
-      });
-      return payload;
+      return (await jwtVerify(token, hmacKey(secret), verifyOptions)).payload;
     } catch (error) {
       failure = error;
       // Only a wrong secret is worth trying the next one for.
