@@ -55,7 +55,7 @@ export function secretLookup(secret: VonageMessagesSecret): SecretLookup {
         ),
     };
   }
-  const resolve = secret as SecretResolver;
+  const resolve = secret;
   return {
     byApiKey: true,
     secretsFor(apiKey) {
