@@ -16,61 +16,20 @@ import { isThenable, then, type MaybePromise } from "./maybe-async.js";
 import { StoreGuard, type GuardClaim } from "./store-guard.js";
 import { assertInWindow } from "./timestamp-window.js";
 import { WebhookError, isWebhookError, type WebhookErrorCode } from "./webhook-error.js";
+import {
+  settleOnce,
+  type Accepted,
+  type Authentication,
+  type Outcome,
+  type Settle,
+  type SignatureCheck,
+} from "./outcome.js";
+import { collectPart } from "./part-collector.js";
 import { MemoryPartStore } from "../stores/memory-part-store.js";
 import { isPartStore, type PartStore } from "../stores/part-store.js";
 
-/** What authentication established about a request. */
-export interface Authentication {
-  /** False when report mode (or a provider's explicit option) let an unverified request through. */
-  readonly verified: boolean;
-  /** The signed request time, if the provider signs one. */
-  readonly signedAt: Date | undefined;
-  /** When the pipeline received the request. */
-  readonly receivedAt: Date;
-  /** The verification failure report mode let through. */
-  readonly warning: WebhookError | undefined;
-}
-
-/**
- * Commits (`true`: answered < 500) or releases (`false`) what a delivery claimed. Never throws
- * or rejects; a store failure is logged.
- */
-export type Settle = (handled: boolean) => MaybePromise<void>;
-
-/** The outcome of the signature check. */
-export interface SignatureCheck {
-  /** False when the provider accepted the request unsigned, or report mode let it through. */
-  readonly verified: boolean;
-  /** The failure report mode let through. */
-  readonly warning: WebhookError | undefined;
-}
-
-/** A claimed delivery: the handler may run, and must then be settled. */
-export interface Delivery {
-  /** The normalized event for the handler. */
-  readonly event: SmsEvent;
-  /** The verification failure report mode let through, if any. */
-  readonly warning: WebhookError | undefined;
-  /**
-   * Records the handler's outcome: `true` (answered < 500) marks the event done, `false`
-   * (threw, answered >= 500, or the client left) frees it for the provider's retry.
-   */
-  readonly settle: Settle;
-}
-
 /** A claim that lets the handler run: claimed, or unguarded because the store failed. */
 export type ClaimedOrUnguarded = Exclude<GuardClaim, { state: "done" | "in-flight" }>;
-
-/** Why a request is answered 200 without running the handler. */
-export type Acknowledgement = "duplicate" | "part_received";
-
-/** A request that passed every step: deliver it, or acknowledge it without the handler. */
-export type Accepted =
-  | { readonly type: "deliver"; readonly delivery: Delivery }
-  | { readonly type: "acknowledge"; readonly status: Acknowledgement };
-
-/** What to do with a request. */
-export type Outcome = Accepted | { readonly type: "reject"; readonly error: WebhookError };
 
 // Failures report mode lets through; everything else (bad payload, store down) still rejects.
 const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
@@ -83,7 +42,6 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
 ]);
 
 const duplicate: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
-const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "part_received" });
 const settled: Settle = () => undefined;
 const signatureValid: SignatureCheck = Object.freeze({ verified: true, warning: undefined });
 const acceptedUnsigned: SignatureCheck = Object.freeze({ verified: false, warning: undefined });
@@ -213,12 +171,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
     if (claim.state === "unguarded") return settled;
     const storeKey = this.#storeKey(key);
     const stores = this.#stores;
-    let done = false;
-    return (handled) => {
-      if (done) return;
-      done = true;
-      return stores.settle(storeKey, claim.token, handled);
-    };
+    return settleOnce((handled) => stores.settle(storeKey, claim.token, handled));
   }
 
   /**
@@ -246,7 +199,14 @@ export class WebhookPipeline<Payload, Req = unknown> {
     if (part === undefined) {
       return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
     }
-    return this.#collect(part, req, auth, settle);
+    const collector = {
+      concat: this.provider.concat!,
+      stores: this.#stores,
+      parts: this.#parts,
+      logger: this.options.logger,
+      provider: this.provider.name,
+    };
+    return collectPart(collector, part, req, auth, settle);
   }
 
   /** Validates the payload and maps it to the event, with the pipeline's fields filled in. */
@@ -291,67 +251,6 @@ export class WebhookPipeline<Payload, Req = unknown> {
     return new WebhookError("internal_error", "The webhook could not be processed.", {
       cause: error,
     });
-  }
-
-  // Keeps a part; the part that completes its group is delivered as the whole message, and the
-  // group is forgotten once handled, or reopened for the provider's retry if the handler fails.
-  async #collect(
-    part: MessagePart,
-    req: RawRequest,
-    auth: Authentication,
-    settlePart: Settle,
-  ): Promise<Accepted> {
-    const concat = this.provider.concat!;
-    const stores = this.#stores;
-    const parts = this.#parts;
-    let complete: readonly string[] | undefined;
-    try {
-      const progress = await stores.call("addPart", () =>
-        parts.addPart(part.group, part.index, part.total, part.value, concat.ttlMs),
-      );
-      for (const group of progress.expired) {
-        this.options.logger.warn(
-          { provider: this.provider.name, ...group },
-          "a concatenated SMS expired before all its parts arrived",
-        );
-      }
-      complete = progress.complete;
-      if (complete === undefined) {
-        await settlePart(true);
-        return partReceived;
-      }
-    } catch (error) {
-      await settlePart(false);
-      throw error;
-    }
-    const settle = this.#once(async (handled) => {
-      try {
-        if (handled) await settlePart(true);
-        await stores.call(handled ? "deleteGroup" : "reopenGroup", () =>
-          handled ? parts.deleteGroup(part.group) : parts.reopenGroup(part.group),
-        );
-      } catch (error) {
-        this.options.logger.error(
-          { group: part.group, cause: describeError(error) },
-          "could not settle a concatenated SMS group",
-        );
-      }
-      if (!handled) await settlePart(false);
-    });
-    let event: SmsEvent;
-    try {
-      event = concat.assemble(complete, {
-        request: req,
-        id: part.group,
-        verified: auth.verified,
-        signedAt: auth.signedAt,
-        receivedAt: auth.receivedAt,
-      });
-    } catch (error) {
-      await settle(false);
-      throw error;
-    }
-    return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
   }
 
   #withTimestamp(
@@ -403,15 +302,6 @@ export class WebhookPipeline<Payload, Req = unknown> {
     warning: this.#reportOrThrow(error),
   });
 
-  #once(settle: Settle): Settle {
-    let done = false;
-    return (handled) => {
-      if (done) return Promise.resolve();
-      done = true;
-      return settle(handled);
-    };
-  }
-
   #reportOrThrow(error: unknown): WebhookError {
     const letThrough =
       this.options.mode === "report" && isWebhookError(error) && verificationCodes.has(error.code);
@@ -441,3 +331,13 @@ export function createPipeline<Payload, Req = unknown>(
   validateOptions(shape, options);
   return new WebhookPipeline(provider, resolvePipelineOptions(provider, options));
 }
+
+export type {
+  Accepted,
+  Acknowledgement,
+  Authentication,
+  Delivery,
+  Outcome,
+  Settle,
+  SignatureCheck,
+} from "./outcome.js";
