@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Request } from "express";
 import { pipelineOptionsShape, type PipelineOptions } from "../core/options.js";
 
-/** The zod schema of a body limit: bytes, or a size string body-parser understands. */
 const limitMessage = 'must be a number of bytes or a size such as "64kb"';
+/** The zod schema of a body limit: bytes, or a size string body-parser understands. */
 export const limitSchema = z
   .union(
     [

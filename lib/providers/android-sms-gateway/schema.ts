@@ -29,18 +29,21 @@ const messageFields = {
   phoneNumber: z.string().nullish(),
 };
 
+/** `sms:received`: an SMS the phone received. */
 export const receivedPayloadSchema = z.object({
   ...messageFields,
   message: z.string(),
   receivedAt: z.string(),
 });
 
+/** `sms:data-received`: a data SMS; `data` is base64. */
 export const dataReceivedPayloadSchema = z.object({
   ...messageFields,
   data: z.base64("must be base64"),
   receivedAt: z.string(),
 });
 
+/** `sms:sent`: the phone sent an SMS. */
 export const sentPayloadSchema = z.object({
   ...messageFields,
   /** -1 when the app does not know. */
@@ -48,16 +51,20 @@ export const sentPayloadSchema = z.object({
   sentAt: z.string(),
 });
 
+/** `sms:delivered`: an SMS the phone sent was delivered. */
 export const deliveredPayloadSchema = z.object({ ...messageFields, deliveredAt: z.string() });
 
+/** `sms:failed`: an SMS the phone sent failed; `reason` says why. */
 export const failedPayloadSchema = z.object({
   ...messageFields,
   failedAt: z.string(),
   reason: z.string().optional(),
 });
 
+/** `sms:cancelled`: an SMS was cancelled before it was sent (app v1.67.0+). */
 export const cancelledPayloadSchema = z.object({ ...messageFields, cancelledAt: z.string() });
 
+/** `system:ping`: the app's health report. */
 export const pingPayloadSchema = z.object({
   health: z.object({
     status: z.string(),

@@ -12,6 +12,7 @@ const eventFields = {
   timestamp: time.nullish(),
 };
 
+/** `message.sent`: a message went out to its recipients. */
 export const sentSchema = z.object({
   ...eventFields,
   recipients: z.array(z.string(), "must be an array of numbers").min(1, "must not be empty"),
@@ -24,6 +25,7 @@ export const sentSchema = z.object({
   provider: z.string().nullish(),
 });
 
+/** `message.delivered`: a message reached one recipient. */
 export const deliveredSchema = z.object({
   ...eventFields,
   recipient: z.string(),
@@ -32,6 +34,7 @@ export const deliveredSchema = z.object({
   provider_status: z.string().nullish(),
 });
 
+/** `message.failed`: a message could not be delivered to one recipient. */
 export const failedSchema = z.object({
   ...eventFields,
   recipient: z.string(),
