@@ -19,7 +19,11 @@ export type {
   ProviderDefaults,
   ProviderRoute,
   NormalizeContext,
+  VerifyResult,
+  ConcatAssembler,
+  MessagePart,
 } from "./core/provider.js";
+export { unknownEvent } from "./core/provider.js";
 export type { PipelineOptions } from "./core/options.js";
 export type { Logger } from "./core/logger.js";
 export { consoleLogger, silentLogger } from "./core/logger.js";
@@ -32,6 +36,7 @@ export type {
   Delivery,
   Authentication,
   Settle,
+  SignatureCheck,
 } from "./core/pipeline.js";
 export {
   smsEventSchema,

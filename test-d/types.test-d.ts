@@ -6,9 +6,15 @@ import {
   androidSmsGateway,
   MemoryStore,
   smsWebhook,
+  unknownEvent,
   WebhookError,
+  type ConcatAssembler,
+  type MessagePart,
   type MessageStatus,
+  type NormalizeContext,
+  type Provider,
   type SmsEvent,
+  type VerifyResult,
   type WebhookErrorCode,
 } from "sms-webhooks";
 import { runDedupeStoreContract, signAndroidSmsGateway } from "sms-webhooks/testing";
@@ -69,3 +75,21 @@ void [code, wrong];
 const headers: { "X-Signature": string } = signAndroidSmsGateway("{}", "key", 1);
 void headers;
 void runDedupeStoreContract;
+
+// A provider of your own fits the same pipeline: everything it needs is exported.
+
+const custom: Provider<Record<string, unknown>> = {
+  name: "custom",
+  defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
+  routes: [{ path: "/", methods: ["post"] }],
+  parse: () => ({}),
+  verify: (): VerifyResult => "unverified",
+  timestamp: () => undefined,
+  dedupeKey: () => "key",
+  normalize: (payload, context: NormalizeContext) =>
+    unknownEvent("custom", "event", payload, context),
+};
+const assembler: ConcatAssembler<Record<string, unknown>> | undefined = custom.concat;
+const part: MessagePart = { group: "g", index: 1, total: 2, value: "v" };
+void [assembler, part];
+app.post("/custom", smsWebhook(custom));

@@ -1,6 +1,6 @@
 // lib/core/provider.ts — what a provider adapter is: a plain object the pipeline drives.
 
-import type { SmsEvent } from "./events.js";
+import type { SmsEvent, UnknownEvent } from "./events.js";
 import type { RawRequest } from "./raw-request.js";
 
 /** What a provider knows about its own traffic, used where the options say nothing. */
@@ -96,4 +96,25 @@ export interface ProviderRoute {
   readonly path: string;
   /** Lower-case methods, e.g. `["get", "post"]`. */
   readonly methods: readonly ("get" | "post")[];
+}
+
+/**
+ * The `unknown` event for a validly signed payload a provider does not model (yet): its
+ * provider event name and raw payload, at the signed time (or when it arrived).
+ */
+export function unknownEvent(
+  provider: string,
+  eventName: string,
+  raw: unknown,
+  context: NormalizeContext,
+): UnknownEvent {
+  return {
+    type: "unknown",
+    provider,
+    id: context.id,
+    verified: context.verified,
+    raw,
+    eventName,
+    occurredAt: context.signedAt ?? context.receivedAt,
+  };
 }

@@ -7,7 +7,7 @@ import type {
   MessageStatusEvent,
   SmsEvent,
 } from "../../core/events.js";
-import type { NormalizeContext } from "../../core/provider.js";
+import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import { requireDeviceDate } from "./device-date.js";
@@ -88,15 +88,7 @@ export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeCo
       };
     }
     default:
-      return {
-        type: "unknown",
-        provider,
-        id: context.id,
-        verified: context.verified,
-        raw,
-        eventName: envelope.event,
-        occurredAt: context.signedAt ?? context.receivedAt,
-      };
+      return unknownEvent(provider, envelope.event, raw, context);
   }
 }
 

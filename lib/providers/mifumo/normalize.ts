@@ -3,7 +3,7 @@
 import type { MessageStatusEvent, SmsEvent } from "../../core/events.js";
 import { optionalIsoDate } from "../../core/iso-date.js";
 import { topLevelDecimal } from "../../core/json-decimal.js";
-import type { NormalizeContext } from "../../core/provider.js";
+import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { deliveredSchema, failedSchema, type MifumoPayload, sentSchema } from "./schema.js";
 
@@ -63,15 +63,7 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
       return status;
     }
     default:
-      return {
-        type: "unknown",
-        provider,
-        id: context.id,
-        verified: context.verified,
-        raw,
-        eventName: event,
-        occurredAt: context.signedAt ?? context.receivedAt,
-      };
+      return unknownEvent(provider, event, raw, context);
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type SmsEvent,
 } from "../../core/events.js";
 import { parseIsoDate } from "../../core/iso-date.js";
-import type { NormalizeContext } from "../../core/provider.js";
+import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
 import { parseUnixSeconds } from "../../core/timestamp-window.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { errorCodeMessage } from "./error-codes.js";
@@ -27,19 +27,13 @@ const statuses: ReadonlySet<string> = new Set<MessageStatus>([
 
 /** Validates the parameters and builds the event for the handler. */
 export function normalizeVonageSms(params: VonageParams, context: NormalizeContext): SmsEvent {
-  const base = { provider, id: context.id, verified: context.verified, raw: params } as const;
   switch (kindOf(params)) {
     case "receipt":
       return normalizeReceipt(params, context);
     case "inbound":
       return normalizeInbound(params, context);
     case "unknown":
-      return {
-        type: "unknown",
-        ...base,
-        eventName: "unknown",
-        occurredAt: context.signedAt ?? context.receivedAt,
-      };
+      return unknownEvent(provider, "unknown", params, context);
   }
 }
 
