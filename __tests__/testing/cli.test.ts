@@ -68,6 +68,39 @@ describe("sms-webhooks CLI", () => {
     expect(stale.stdout).toContain("timestamp_out_of_window");
   }, 30_000);
 
+  it("adds the scenario's path to a router's mount point, as in `send vonage-dlr …/hooks/vonage`", async () => {
+    const { vonageSms } = await import("../../lib/index.js");
+    const app = express();
+    const received: string[] = [];
+    app.use(
+      "/hooks/vonage",
+      smsWebhook.router(vonageSms({ secret: "cli-vonage" }), {
+        logger: memoryLogger(),
+        handler: (req, res) => {
+          received.push(`${req.path} ${req.smsEvent.type}`);
+          res.sendStatus(204);
+        },
+      }),
+    );
+    const vonageServer = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => vonageServer.once("listening", resolve));
+    try {
+      const port = (vonageServer.address() as AddressInfo).port;
+      const { stdout } = await run(cli[0]!, [
+        cli[1]!,
+        "send",
+        "vonage-dlr",
+        `http://127.0.0.1:${port}/hooks/vonage`,
+        "--secret",
+        "cli-vonage",
+      ]);
+      expect(stdout).toContain("→ 204");
+      expect(received).toEqual(["/status message.status"]);
+    } finally {
+      vonageServer.close();
+    }
+  }, 30_000);
+
   it("lists its scenarios", async () => {
     const { stdout } = await run(cli[0]!, [cli[1]!, "list"]);
     expect(stdout).toContain("android-received");

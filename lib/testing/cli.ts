@@ -9,7 +9,9 @@ const usage = `Usage:
   sms-webhooks list
 
 Sends one signed webhook (with --times, the same event again as the provider's retries),
-and prints each answer. --skew shifts the signed time (--skew=-600 for a stale request).`;
+and prints each answer. <url> is the route, or where smsWebhook.router is mounted: a
+scenario's own path (e.g. /status for vonage-dlr) is added when the URL lacks it.
+--skew shifts the signed time (--skew=-600 for a stale request).`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -41,16 +43,23 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 1;
   }
+  const target = targetUrl(url, scenario.path);
   const times = Number(values.times);
   const skewMs = Number(values.skew) * 1000;
   const event = scenario.event(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
     for (const request of await event.sign(values.secret, new Date(Date.now() + skewMs))) {
-      const response = await fire(url, request);
+      const response = await fire(target, request);
       console.log(`${name} #${attempt} → ${response.status} ${response.body}`);
     }
   }
   return 0;
+}
+
+/** `url`, with the scenario's path added unless it already ends with it. */
+function targetUrl(url: string, path: string): string {
+  const base = url.replace(/\/+$/, "");
+  return path === "" || base.endsWith(path) ? url : `${base}${path}`;
 }
 
 main(process.argv.slice(2)).then(
