@@ -12,6 +12,7 @@ describe("parseIsoDate", () => {
     ["2020-01-01 12:00:00Z", "2020-01-01T12:00:00.000Z"],
     ["2024-02-29T23:59:59.9+00:00", "2024-02-29T23:59:59.900Z"],
     ["2000-02-29T00:00:00Z", "2000-02-29T00:00:00.000Z"],
+    ["2024-01-01T10:00:00-23:59", "2024-01-02T09:59:00.000Z"],
   ])("reads %s as %s", (input, utc) => {
     expect(parseIsoDate(input, "reject")?.toISOString()).toBe(utc);
   });
@@ -26,8 +27,23 @@ describe("parseIsoDate", () => {
     expect(parseIsoDate("2020-01-01 12:00:00", "reject")).toBeUndefined();
   });
 
+  it("keeps the years 0 to 99 as written (Date.UTC would read them as 1900 to 1999)", () => {
+    const expected = (iso: string) => new Date(iso).toISOString();
+    expect(parseIsoDate("0024-01-01T00:00:00Z", "reject")?.toISOString()).toBe(
+      expected("0024-01-01T00:00:00Z"),
+    );
+    expect(parseIsoDate("0000-02-29T12:30:00+01:00", "reject")?.toISOString()).toBe(
+      expected("0000-02-29T12:30:00+01:00"),
+    );
+    expect(parseIsoDate("0099-12-31T23:59:59.999Z", "reject")?.getUTCFullYear()).toBe(99);
+  });
+
   it.each([
     "",
+    "2024-01-01T10:00:00+24:00",
+    "2024-01-01T10:00:00+99:99",
+    "2024-01-01T10:00:00+05:60",
+    "2024-01-01T10:00:00-0960",
     "2024-01-01",
     "01/01/2024 10:00",
     "2024-02-30T10:00:00Z",

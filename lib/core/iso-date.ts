@@ -10,6 +10,7 @@ import { WebhookError } from "./webhook-error.js";
 /** How to read a date-time that carries no offset. */
 export type MissingOffset = "utc" | "reject";
 
+const fourCenturiesMs = 146_097 * 86_400_000;
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // The number written by `length` digits at `at`, or -1 when one of them is not a digit.
@@ -60,7 +61,12 @@ export function parseIsoDate(value: string, missingOffset: MissingOffset): Date 
   if (day > daysInMonth[month - 1]! + leap || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0–99 as 1900–1999: count from 400 years on (the calendar repeats
+  // every 400 years) and step back.
+  const utc =
+    year < 100
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - fourCenturiesMs
+      : Date.UTC(year, month - 1, day, hour, minute, second, millis);
   return new Date(utc - (offset ?? 0) * 60_000);
 }
 
@@ -77,7 +83,7 @@ function offsetMinutes(value: string, at: number): number | null | undefined {
   if (rest === 6 && value[at + 3] === ":") minutes = digits(value, at + 4, 2);
   else if (rest === 5) minutes = digits(value, at + 3, 2);
   else if (rest !== 3) return undefined;
-  if (hours < 0 || minutes < 0) return undefined;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return undefined;
   return direction * (hours * 60 + minutes);
 }
 
