@@ -12,16 +12,22 @@ describe("topLevelDecimal", () => {
     ['{"co\\u0073t": 7.0}', "7.0"],
     ['{"a":"ends in a backslash \\\\","cost":3.10}', "3.10"],
     ['{"a":"say \\"cost\\": 9","b":[1,{"c":"]"}],"cost":4.5}', "4.5"],
+    ['{"cost":10.5,"currency":"USD","cost":2}', "2"],
   ])("reads the number %s wrote", (json, expected) => {
     expect(topLevelDecimal(json, "cost")).toBe(expected);
   });
 
-  it.each(['{"cost":"10.0"}', '{"costs":1}', '{"a":{"cost":1}}', '[{"cost":1}]', '{"cost":null}'])(
-    "finds no top-level number in %s",
-    (json) => {
-      expect(topLevelDecimal(json, "cost")).toBeUndefined();
-    },
-  );
+  it.each([
+    '{"cost":"10.0"}',
+    '{"costs":1}',
+    '{"a":{"cost":1}}',
+    '[{"cost":1}]',
+    '{"cost":null}',
+    '{"cost":2,"cost":"2.0"}',
+    '{"cost":0e999999999}',
+  ])("finds no top-level number in %s", (json) => {
+    expect(topLevelDecimal(json, "cost")).toBeUndefined();
+  });
 });
 
 describe("plainDecimal", () => {
@@ -32,7 +38,15 @@ describe("plainDecimal", () => {
     ["1.5e1", "15"],
     ["12.345e1", "123.45"],
     ["10.0", "10.0"],
+    ["1e100", `1${"0".repeat(100)}`],
   ])("writes %s as %s", (input, expected) => {
     expect(plainDecimal(input)).toBe(expected);
   });
+
+  it.each(["0e999999999", "1e-999999999", "1e101", "5E-101"])(
+    "refuses to write out %s (megabytes of zeros)",
+    (input) => {
+      expect(plainDecimal(input)).toBeUndefined();
+    },
+  );
 });

@@ -6,9 +6,12 @@
 
 /**
  * The exact decimal a top-level JSON number field was written as (`"cost": 10.0` → `"10.0"`,
- * `1e-05` → `"0.00001"`), or `undefined` when `key` is not a top-level number field of `json`.
+ * `1e-05` → `"0.00001"`), or `undefined` when `key` is not a top-level number field of `json`
+ * or its exponent is out of {@link plainDecimal}'s range. Of repeated keys the last counts, as
+ * in `JSON.parse`.
  */
 export function topLevelDecimal(json: string, key: string): string | undefined {
+  let found: string | undefined;
   let depth = 0;
   let atKey = false;
   // Jump from one structural character to the next: string contents are skipped whole.
@@ -21,7 +24,7 @@ export function topLevelDecimal(json: string, key: string): string | undefined {
       if (depth === 1 && atKey) {
         atKey = false;
         const valueStart = skipColon(json, end);
-        if (keyEquals(json, i, end, key)) return numberAt(json, valueStart);
+        if (keyEquals(json, i, end, key)) found = numberAt(json, valueStart);
         structural.lastIndex = valueStart;
       } else {
         structural.lastIndex = end;
@@ -35,7 +38,7 @@ export function topLevelDecimal(json: string, key: string): string | undefined {
       atKey = true;
     }
   }
-  return undefined;
+  return found;
 }
 
 // Whether the string literal json[start, end) is `key`: compared as written, and decoded only
@@ -71,10 +74,17 @@ function numberAt(json: string, start: number): string | undefined {
   return match === null ? undefined : plainDecimal(match[0]);
 }
 
-/** `1.5e-3` → `0.0015`: exponent notation rewritten as a plain decimal, digit for digit. */
-export function plainDecimal(number: string): string {
+// Far past any amount of money, and short of writing megabytes of zeros for `0e999999999`.
+const maxExponent = 100;
+
+/**
+ * `1.5e-3` → `0.0015`: exponent notation rewritten as a plain decimal, digit for digit;
+ * `undefined` when the exponent is beyond ±100.
+ */
+export function plainDecimal(number: string): string | undefined {
   if (!number.includes("e") && !number.includes("E")) return number;
   const [mantissa = "", exponentText = "0"] = number.toLowerCase().split("e");
+  if (Math.abs(Number(exponentText)) > maxExponent) return undefined;
   const negative = mantissa.startsWith("-");
   const [whole = "", fraction = ""] = mantissa.replace("-", "").split(".");
   const digits = whole + fraction;

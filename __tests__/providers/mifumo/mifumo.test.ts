@@ -187,6 +187,11 @@ describe("mifumo over HTTP", () => {
       '{"event":"message.sent","message_id":"m","recipients":["+1"],"cost":"ten"}',
       "cost",
     ],
+    [
+      "a cost written with a runaway exponent",
+      '{"event":"message.sent","message_id":"m","recipients":["+1"],"cost":0e999999999}',
+      "cost",
+    ],
     ["a missing event", '{"message_id":"m"}', "event"],
   ])("answers %s with 400 payload_invalid naming the field", async (_name, body, field) => {
     const { post, events } = appAt(eventTime);

@@ -5,6 +5,7 @@ import { optionalIsoDate } from "../../core/iso-date.js";
 import { topLevelDecimal } from "../../core/json-decimal.js";
 import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
+import { WebhookError } from "../../core/webhook-error.js";
 import { deliveredSchema, failedSchema, type MifumoPayload, sentSchema } from "./schema.js";
 
 const provider = "mifumo";
@@ -105,5 +106,7 @@ function eventTime(
 function costText(cost: number | string | null | undefined, rawBody: Buffer): string | undefined {
   if (cost == null) return undefined;
   if (typeof cost === "string") return cost;
-  return topLevelDecimal(rawBody.toString("utf8"), "cost");
+  const written = topLevelDecimal(rawBody.toString("utf8"), "cost");
+  if (written !== undefined) return written;
+  throw new WebhookError("payload_invalid", "Invalid payload: cost: exponent out of range.");
 }
