@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const scenario = name === undefined ? undefined : scenarios[name];
+  const scenario =
+    name !== undefined && Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
   if (command !== "send" || scenario === undefined || url === undefined || !values.secret) {
     console.error(usage);
     return 1;

@@ -377,6 +377,8 @@ describe("vonageMessages events", () => {
     ["undeliverable", "failed", true],
     ["failed", "failed", true],
     ["clicked", "unknown", false],
+    ["constructor", "unknown", false],
+    ["__proto__", "unknown", false],
   ])("maps status %s to %s", async (vonageStatus, common, final) => {
     const { hit, events } = messagesApp();
     const { error: _error, ...withoutError } = status;

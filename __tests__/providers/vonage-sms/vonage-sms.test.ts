@@ -268,6 +268,8 @@ describe("vonageSms delivery receipts", () => {
     ],
     ["failed", "5", "failed", true, "Portability error: an issue with the number's portability"],
     ["failed", "77", "failed", true, "Undocumented Vonage error code 77"],
+    ["failed", "constructor", "failed", true, "Undocumented Vonage error code constructor"],
+    ["constructor", "toString", "unknown", false, "Undocumented Vonage error code toString"],
     ["paused", "0", "unknown", false, undefined],
   ])("maps status %s with err-code %s", async (status, code, common, final, message) => {
     const { hit, events } = vonageApp();

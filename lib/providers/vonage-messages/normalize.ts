@@ -11,14 +11,15 @@ import type { VonageMessagesPayload } from "./verify.js";
 const provider = "vonage-messages";
 
 // Vonage's statuses onto the common vocabulary; anything new is `unknown`.
-const statuses: Readonly<Record<string, MessageStatus>> = {
-  submitted: "sent",
-  delivered: "delivered",
-  read: "read",
-  rejected: "rejected",
-  undeliverable: "failed",
-  failed: "failed",
-};
+// A Map, not an object literal: a status such as "constructor" must not find Object's own.
+const statuses: ReadonlyMap<string, MessageStatus> = new Map([
+  ["submitted", "sent"],
+  ["delivered", "delivered"],
+  ["read", "read"],
+  ["rejected", "rejected"],
+  ["undeliverable", "failed"],
+  ["failed", "failed"],
+]);
 
 /** Validates the body and builds the event for the handler. */
 export function normalizeVonageMessage(
@@ -28,7 +29,7 @@ export function normalizeVonageMessage(
   const base = { provider, id: context.id, verified: context.verified, raw: body } as const;
   if (isStatus(body)) {
     const update = validatePayload(statusSchema, body);
-    const status = statuses[update.status] ?? "unknown";
+    const status = statuses.get(update.status) ?? "unknown";
     const count = update.sms?.count_total;
     return {
       type: "message.status",
