@@ -23,8 +23,12 @@ const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "par
 /**
  * Keeps a part (its claim is committed: a retry of it is a duplicate) and acknowledges it; the
  * part that completes its group is delivered as the whole message. Once handled the group is
- * forgotten; if the handler fails it is reopened, so the provider's retry of that last part puts
- * the message together again.
+ * forgotten. If anything fails first — the handler, the answer, the store — that part's claim is
+ * released, and the provider's retry of it gets the whole message again from the part store.
+ *
+ * Parts that did not verify (report mode, unsigned traffic a provider allows) are grouped apart
+ * from verified ones: a forged part can neither take a genuine part's place nor make a message
+ * of forged parts look verified.
  */
 export async function collectPart(
   collector: PartCollector,
@@ -34,10 +38,11 @@ export async function collectPart(
   settlePart: Settle,
 ): Promise<Accepted> {
   const { concat, stores, parts, logger } = collector;
+  const group = auth.verified ? part.group : `unverified:${part.group}`;
   let complete: readonly string[] | undefined;
   try {
     const progress = await stores.call("addPart", () =>
-      parts.addPart(part.group, part.index, part.total, part.value, concat.ttlMs),
+      parts.addPart(group, part.index, part.total, part.value, concat.ttlMs),
     );
     for (const group of progress.expired) {
       logger.warn(
@@ -55,24 +60,23 @@ export async function collectPart(
     throw error;
   }
   const settle = settleOnce(async (handled) => {
+    await settlePart(handled);
+    if (!handled) return;
     try {
-      if (handled) await settlePart(true);
-      await stores.call(handled ? "deleteGroup" : "reopenGroup", () =>
-        handled ? parts.deleteGroup(part.group) : parts.reopenGroup(part.group),
-      );
+      await stores.call("deleteGroup", () => parts.deleteGroup(group));
     } catch (error) {
+      // The group then expires by its TTL; the part's claim already says it was handled.
       logger.error(
-        { group: part.group, cause: describeError(error) },
-        "could not settle a concatenated SMS group",
+        { group, cause: describeError(error) },
+        "could not delete a handled concatenated SMS group",
       );
     }
-    if (!handled) await settlePart(false);
   });
   let event: SmsEvent;
   try {
     event = concat.assemble(complete, {
       request: req,
-      id: part.group,
+      id: group,
       verified: auth.verified,
       signedAt: auth.signedAt,
       receivedAt: auth.receivedAt,

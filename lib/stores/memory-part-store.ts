@@ -6,8 +6,8 @@ import type { ExpiredGroup, PartProgress, PartStore } from "./part-store.js";
 interface Group {
   readonly total: number;
   readonly parts: Map<number, string>;
-  // Set by the add that completed the group; cleared by reopenGroup.
-  assembled: boolean;
+  // The part whose add completed the group: adding it again hands out the message again.
+  completedBy: number | undefined;
 }
 
 const noneExpired: readonly ExpiredGroup[] = Object.freeze([]);
@@ -24,7 +24,7 @@ export class MemoryPartStore implements PartStore {
       // Every set() passes its own ttl; the default only switches TTL tracking on.
       ttl: 1,
       dispose: (value, group, reason) => {
-        if ((reason === "expire" || reason === "evict") && !value.assembled) {
+        if ((reason === "expire" || reason === "evict") && value.completedBy === undefined) {
           this.#expired.push({
             group,
             total: value.total,
@@ -39,21 +39,17 @@ export class MemoryPartStore implements PartStore {
   addPart(group: string, index: number, total: number, value: string, ttlMs: number): PartProgress {
     this.#groups.purgeStale();
     const existing = this.#groups.get(group);
-    const entry: Group = existing ?? { total, parts: new Map(), assembled: false };
+    const entry: Group = existing ?? { total, parts: new Map(), completedBy: undefined };
     if (!entry.parts.has(index)) entry.parts.set(index, value);
     this.#groups.set(group, entry, { ttl: ttlMs });
-    let complete: string[] | undefined;
-    if (!entry.assembled && entry.parts.size === entry.total) {
-      entry.assembled = true;
-      complete = [...entry.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part);
+    if (entry.completedBy === undefined && entry.parts.size === entry.total) {
+      entry.completedBy = index;
     }
+    const complete =
+      entry.completedBy === index
+        ? [...entry.parts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part)
+        : undefined;
     return { complete, expired: this.#takeExpired() };
-  }
-
-  /** {@inheritDoc PartStore.reopenGroup} */
-  reopenGroup(group: string): void {
-    const entry = this.#groups.get(group);
-    if (entry !== undefined) entry.assembled = false;
   }
 
   /** {@inheritDoc PartStore.deleteGroup} */

@@ -115,11 +115,6 @@ export class MemoryStore implements DedupeStore, PartStore {
     return (this.#parts ??= new MemoryPartStore()).addPart(group, index, total, value, ttlMs);
   }
 
-  /** {@inheritDoc PartStore.reopenGroup} */
-  reopenGroup(group: string): void {
-    this.#parts?.reopenGroup(group);
-  }
-
   /** {@inheritDoc PartStore.deleteGroup} */
   deleteGroup(group: string): void {
     this.#parts?.deleteGroup(group);

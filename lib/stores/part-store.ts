@@ -14,7 +14,8 @@ export interface ExpiredGroup {
 export interface PartProgress {
   /**
    * Every part's value in part order, when this add completed the group (exactly one add, of
-   * all the concurrent ones, gets it); otherwise undefined.
+   * all the concurrent ones, gets it) or adds again the part that completed it; otherwise
+   * undefined.
    */
   readonly complete: readonly string[] | undefined;
   /** Groups that expired incomplete since the store last said, so the pipeline logs them. */
@@ -30,6 +31,11 @@ export interface PartStore {
   /**
    * Adds part `index` (1-based) of `total` to `group`, keeping the group `ttlMs` after its
    * latest part. Adding a part twice keeps one copy. Must be atomic per group.
+   *
+   * The add that completes the group gets the whole message, and so does every later add of
+   * that same part until the group is deleted: that is the provider's retry after the handler
+   * failed or the answer was lost, and the pipeline's claim on the part lets one run at a time.
+   * So a message is never stranded half-handled, whatever failed and wherever.
    */
   addPart(
     group: string,
@@ -38,8 +44,6 @@ export interface PartStore {
     value: string,
     ttlMs: number,
   ): PartProgress | Promise<PartProgress>;
-  /** The handler failed on the assembled message: the next add completes the group again. */
-  reopenGroup(group: string): void | Promise<void>;
   /** The handler took the assembled message: forget the group. */
   deleteGroup(group: string): void | Promise<void>;
 }
@@ -47,9 +51,5 @@ export interface PartStore {
 /** True when `store` also keeps concatenated-SMS parts. */
 export function isPartStore(store: unknown): store is PartStore {
   const candidate = store as Partial<PartStore> | undefined;
-  return (
-    typeof candidate?.addPart === "function" &&
-    typeof candidate.reopenGroup === "function" &&
-    typeof candidate.deleteGroup === "function"
-  );
+  return typeof candidate?.addPart === "function" && typeof candidate.deleteGroup === "function";
 }

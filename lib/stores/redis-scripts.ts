@@ -28,8 +28,8 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1
 `);
 
-// A part group is a hash: field "p<n>" per part, "total", and "assembled" once a request has
-// taken the whole message. KEYS[2] is a sorted set of group names by deadline, swept for groups
+// A part group is a hash: field "p<n>" per part, "total", and "assembled" = the number of the
+// part whose add completed it (adding that part again hands out the message again). KEYS[2] is a sorted set of group names by deadline, swept for groups
 // that expired incomplete. Both keys share a hash tag, so a cluster keeps them in one slot.
 
 /**
@@ -67,7 +67,8 @@ redis.call('ZADD', KEYS[2], now + ttl, ARGV[1])
 
 local reply = { 0, #expired }
 for _, group in ipairs(expired) do table.insert(reply, group) end
-if redis.call('HEXISTS', KEYS[1], 'assembled') == 1 then return reply end
+local completedBy = redis.call('HGET', KEYS[1], 'assembled')
+if completedBy and completedBy ~= ARGV[2] then return reply end
 local total = tonumber(ARGV[3])
 local fields = {}
 for n = 1, total do fields[n] = 'p' .. n end
@@ -75,16 +76,10 @@ local parts = redis.call('HMGET', KEYS[1], unpack(fields))
 for n = 1, total do
   if parts[n] == false then return reply end
 end
-redis.call('HSET', KEYS[1], 'assembled', '1')
+redis.call('HSET', KEYS[1], 'assembled', ARGV[2])
 reply[1] = 1
 for n = 1, total do table.insert(reply, parts[n]) end
 return reply
-`);
-
-/** KEYS[1] group hash. The next add may complete the group again. */
-export const reopenGroupScript = new RedisScript(`
-redis.call('HDEL', KEYS[1], 'assembled')
-return 1
 `);
 
 /** KEYS[1] group hash, KEYS[2] deadline index; ARGV[1] group name. */

@@ -12,7 +12,6 @@ import {
   commitScript,
   deleteGroupScript,
   releaseScript,
-  reopenGroupScript,
 } from "./redis-scripts.js";
 
 /** Options for {@link RedisStore}. */
@@ -113,11 +112,6 @@ export class RedisStore implements DedupeStore, PartStore {
       complete: Number(complete) === 1 ? rest.slice(count).map(String) : undefined,
       expired: rest.slice(0, count).map((json) => expiredGroup(String(json))),
     };
-  }
-
-  /** {@inheritDoc PartStore.reopenGroup} */
-  async reopenGroup(group: string): Promise<void> {
-    await reopenGroupScript.run(this.#send, [this.#partsPrefix + group], []);
   }
 
   /** {@inheritDoc PartStore.deleteGroup} */

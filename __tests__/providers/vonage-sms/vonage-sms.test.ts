@@ -4,6 +4,8 @@ import {
   MemoryStore,
   smsWebhook,
   vonageSms,
+  type DedupeStore,
+  type PartStore,
   type SmsEvent,
   type SmsWebhookOptions,
   type VonageSmsOptions,
@@ -560,6 +562,55 @@ describe("vonageSms concatenated SMS", () => {
     });
     expect(texts).toEqual([long.join(""), long.join("")]);
   });
+
+  it("puts the message together on the retry when the store answered the last part too late", async () => {
+    // The add lands in the store, but its answer comes after storeTimeoutMs: 503, and Vonage
+    // retries the part.
+    const memory = new MemoryStore();
+    let lateAnswers = 1;
+    const store: DedupeStore & PartStore = {
+      claim: (key, leaseMs) => memory.claim(key, leaseMs),
+      commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
+      release: (key, token) => memory.release(key, token),
+      deleteGroup: (group) => memory.deleteGroup(group),
+      addPart(...args) {
+        const progress = memory.addPart(...args);
+        if (progress.complete === undefined || lateAnswers-- <= 0) return progress;
+        return new Promise((resolve) => setTimeout(resolve, 100, progress));
+      },
+    };
+    const { hit, events } = vonageApp({ secret }, { store, storeTimeoutMs: 20 });
+    const get = (index: number, at = nowSec) =>
+      hit(request(signed(part(index, { ref: "late" }), "md5hash", at), "GET", "/inbound"));
+    await get(1);
+    await get(2);
+    const first = await get(3);
+    expect([first.status, first.body.error?.code]).toEqual([503, "store_unavailable"]);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect((await get(3, nowSec + 10)).status).toBe(204);
+    expect((await get(3, nowSec + 20)).body).toEqual({ status: "duplicate" });
+    expect(events.map((event) => event.type === "message.received" && event.text)).toEqual([
+      long.join(""),
+    ]);
+  });
+
+  it.each([
+    ["in report mode, a part with a bad sig", { secret }, { mode: "report" as const }, "wrong"],
+    ["with allowUnsigned, an unsigned part", { secret, allowUnsigned: true }, {}, undefined],
+  ])(
+    "keeps %s out of the genuine message",
+    async (_name, providerOptions: VonageSmsOptions, options: SmsWebhookOptions, key) => {
+      const { hit, events } = vonageApp(providerOptions, options);
+      const forged = { ...part(1, { ref: "f" }), messageId: "FORGED", text: "PAY ATTACKER " };
+      const forgedParams = key === undefined ? forged : signed(forged, "md5hash", nowSec, key);
+      expect((await hit(request(forgedParams, "GET", "/inbound"))).status).toBe(200);
+      for (const index of [1, 2, 3]) {
+        await hit(request(signed(part(index, { ref: "f" })), "GET", "/inbound"));
+      }
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ text: long.join(""), verified: true });
+    },
+  );
 
   it("logs a group that expired incomplete", async () => {
     const { hit, logger, events } = vonageApp(
