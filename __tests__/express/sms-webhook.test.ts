@@ -133,31 +133,53 @@ describe("smsWebhook settling the claim", () => {
         }, 150);
       } else res.sendStatus(204);
     });
-    const server = app.listen(0);
-    try {
-      const { port } = server.address() as AddressInfo;
-      const req = androidRequest();
-      await new Promise<void>((resolve) => {
-        const outgoing = http.request({
-          port,
-          method: "POST",
-          path: "/hook",
-          headers: req.headers,
-        });
-        outgoing.on("error", () => resolve());
-        outgoing.end(req.body, () => setTimeout(() => outgoing.destroy(), 50));
-        outgoing.on("close", () => resolve());
-      });
-      await sleep(200);
-      expect(answered).toBe(true);
-      const retry = await send(app, req);
-      expect(retry.status).toBe(204);
-      expect(calls).toBe(2);
-    } finally {
-      server.close();
-    }
+    const req = androidRequest();
+    await sendAndHangUp(app, req, 50);
+    await sleep(200);
+    expect(answered).toBe(true);
+    const retry = await send(app, req);
+    expect(retry.status).toBe(204);
+    expect(calls).toBe(2);
+  });
+
+  it("releases the claim, and runs no handler, when the client left while the claim was awaited", async () => {
+    const memory = new MemoryStore();
+    const slow: DedupeStore = {
+      claim: (key, leaseMs) => sleep(100).then(() => memory.claim(key, leaseMs)),
+      commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
+      release: (key, token) => memory.release(key, token),
+    };
+    const { app, events } = androidApp({ store: slow, leaseMs: 30_000 });
+    const req = androidRequest();
+    await sendAndHangUp(app, req, 30);
+    await sleep(150);
+    expect(events).toHaveLength(0);
+    // Not turned away with 409 for the whole 30 s lease: the retry is handled, once.
+    expect((await send(app, req)).status).toBe(204);
+    expect(events).toHaveLength(1);
   });
 });
+
+// Sends the whole request to `app` on a real socket and hangs up `afterMs` later, unanswered.
+async function sendAndHangUp(
+  app: ReturnType<typeof express>,
+  req: ReturnType<typeof androidRequest>,
+  afterMs: number,
+): Promise<void> {
+  const server = app.listen(0);
+  try {
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const outgoing = http.request({ port, method: "POST", path: "/hook", headers: req.headers });
+      outgoing.on("error", () => resolve());
+      outgoing.end(req.body, () => setTimeout(() => outgoing.destroy(), afterMs));
+      outgoing.on("close", () => resolve());
+    });
+  } finally {
+    server.close();
+  }
+}
 
 // A store that fails as a broken Redis would.
 function failingStore(mode: "throw" | "reject" | "hang" | "commit"): DedupeStore {
@@ -247,6 +269,39 @@ function failingProvider(parse: () => never): Provider<unknown> {
     normalize: parse,
   };
 }
+
+describe("smsWebhook in report mode", () => {
+  it("keeps a forged event from using up the genuine event's dedupe key", async () => {
+    const { post, events } = androidApp({ mode: "report" });
+    const genuine = androidRequest();
+    const forged = { ...genuine, headers: { ...genuine.headers, "x-signature": "0".repeat(64) } };
+    expect((await post(forged)).status).toBe(204);
+    expect((await post(genuine)).status).toBe(204);
+    expect(events.map((event) => event.verified)).toEqual([false, true]);
+    expect((await post(genuine)).body).toEqual({ status: "duplicate" });
+    expect((await post(forged)).body).toEqual({ status: "duplicate" });
+  });
+
+  it("releases the claim when the logger throws on the let-through warning", async () => {
+    const logger = memoryLogger();
+    let failures = 1;
+    const flaky = {
+      ...logger,
+      warn: (...args: Parameters<typeof logger.warn>) => {
+        if (failures-- > 0) throw new Error("logger is down");
+        logger.warn(...args);
+      },
+    };
+    const { post, events } = androidApp({ mode: "report", logger: flaky });
+    const forged = androidRequest();
+    forged.headers["x-signature"] = "0".repeat(64);
+    expect((await post(forged)).status).toBe(500);
+    expect(events).toHaveLength(0);
+    // The claim went with the 500: the retry is handled, not held off for a lease with 409.
+    expect((await post(forged)).status).toBe(204);
+    expect(events).toHaveLength(1);
+  });
+});
 
 describe("smsWebhook reporting", () => {
   it("calls onError with the WebhookError and the request", async () => {

@@ -12,11 +12,16 @@ import {
   verifySignature,
   type SmsEvent,
   type StepOptions,
+  vonageSms,
 } from "../../lib/index.js";
+import { vonageInboundSample } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
 import { androidKey, androidRequest, signedNow } from "../helpers/android-app.js";
 import { send } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
+import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
+
+const nowSec = () => Math.floor(Date.now() / 1000);
 
 function composedApp(steps: (options: StepOptions) => RequestHandler[], mode?: "report") {
   const events: SmsEvent[] = [];
@@ -103,6 +108,54 @@ describe("the single steps composed by hand", () => {
     req.headers["x-signature"] = "0".repeat(64);
     expect((await send(app, req)).status).toBe(204);
     expect(events[0]?.verified).toBe(false);
+  });
+
+  it("keep a forged event in report mode from using up the genuine event's dedupe key", async () => {
+    const { app, events } = composedApp(allSteps, "report");
+    const genuine = androidRequest();
+    const forged = { ...genuine, headers: { ...genuine.headers, "x-signature": "0".repeat(64) } };
+    expect((await send(app, forged)).status).toBe(204);
+    expect((await send(app, genuine)).status).toBe(204);
+    expect(events.map((event) => event.verified)).toEqual([false, true]);
+  });
+
+  it("put a concatenated SMS together across instances that share only dedupe()'s store", async () => {
+    const store = new MemoryStore();
+    const secret = "vonage-secret";
+    const vonage = vonageSms({ secret });
+    const texts: string[] = [];
+    const instance = () => {
+      const app = express();
+      app.get(
+        "/inbound",
+        rawBody(),
+        verifySignature(vonage, { logger: memoryLogger() }),
+        timestampWindow(vonage),
+        dedupe(vonage, { store }),
+        normalize(vonage),
+        (req, res) => {
+          if (req.smsEvent.type === "message.received") texts.push(req.smsEvent.text);
+          res.sendStatus(204);
+        },
+      );
+      app.use(smsWebhookErrorHandler);
+      return app;
+    };
+    const apps = [instance(), instance()];
+    const parts = vonageInboundSample("y".repeat(300));
+    const answers = [];
+    for (const [index, params] of parts.entries()) {
+      const query = formEncode(signVonageParams(params, secret, "md5hash", nowSec()));
+      const res = await send(apps[index % 2]!, {
+        method: "GET",
+        path: "/inbound",
+        headers: {},
+        query,
+      });
+      answers.push(res.status);
+    }
+    expect(answers).toEqual([200, 204]);
+    expect(texts).toEqual(["y".repeat(300)]);
   });
 
   it("say verifySignature needs rawBody() mounted first", async () => {

@@ -149,9 +149,18 @@ export class WebhookPipeline<Payload, Req = unknown> {
     }
   }
 
-  /** Claims the event's key in the store. */
-  claim(key: string): MaybePromise<GuardClaim> {
-    return this.#stores.claim(this.#storeKey(key));
+  /**
+   * The key an event is claimed under: the provider's name and dedupe key, kept apart for
+   * events that did not verify (report mode, unsigned traffic a provider allows), so a forged
+   * request cannot use up the key of the genuine event and get it answered as a duplicate.
+   */
+  storeKey(key: string, verified: boolean): string {
+    return verified ? `${this.provider.name}:${key}` : `${this.provider.name}:unverified:${key}`;
+  }
+
+  /** Claims a {@link storeKey} in the store. */
+  claim(storeKey: string): MaybePromise<GuardClaim> {
+    return this.#stores.claim(storeKey);
   }
 
   /** The 409 answer for an event another delivery is handling right now. */
@@ -167,9 +176,8 @@ export class WebhookPipeline<Payload, Req = unknown> {
    * Returns the function that settles a claim: commit when `handled`, release otherwise. It acts
    * once; later calls do nothing, so an early release (bad payload) is not undone by a commit.
    */
-  settler(key: string, claim: ClaimedOrUnguarded): Settle {
+  settler(storeKey: string, claim: ClaimedOrUnguarded): Settle {
     if (claim.state === "unguarded") return settled;
-    const storeKey = this.#storeKey(key);
     const stores = this.#stores;
     return settleOnce((handled) => stores.settle(storeKey, claim.token, handled));
   }
@@ -273,10 +281,11 @@ export class WebhookPipeline<Payload, Req = unknown> {
 
   #claimAndFinish(req: RawRequest, payload: Payload, auth: Authentication): MaybePromise<Outcome> {
     const key = this.provider.dedupeKey(payload, req);
-    const claim = this.claim(key);
+    const storeKey = this.storeKey(key, auth.verified);
+    const claim = this.claim(storeKey);
     return isThenable(claim)
-      ? claim.then((settled) => this.#finishClaimed(req, payload, auth, key, settled))
-      : this.#finishClaimed(req, payload, auth, key, claim);
+      ? claim.then((settled) => this.#finishClaimed(req, payload, auth, key, storeKey, settled))
+      : this.#finishClaimed(req, payload, auth, key, storeKey, claim);
   }
 
   #finishClaimed(
@@ -284,11 +293,12 @@ export class WebhookPipeline<Payload, Req = unknown> {
     payload: Payload,
     auth: Authentication,
     key: string,
+    storeKey: string,
     claim: GuardClaim,
   ): MaybePromise<Outcome> {
     if (claim.state === "done") return duplicate;
     if (claim.state === "in-flight") throw this.inFlight();
-    return this.finish(payload, req, key, auth, this.settler(key, claim));
+    return this.finish(payload, req, key, auth, this.settler(storeKey, claim));
   }
 
   // Bound once: handed to promise chains without a new closure per request.
@@ -307,10 +317,6 @@ export class WebhookPipeline<Payload, Req = unknown> {
       this.options.mode === "report" && isWebhookError(error) && verificationCodes.has(error.code);
     if (!letThrough) throw error;
     return error;
-  }
-
-  #storeKey(key: string): string {
-    return `${this.provider.name}:${key}`;
   }
 }
 

@@ -67,9 +67,10 @@ function createSmsWebhook<Payload>(
         return;
       case "deliver": {
         const { event, warning, settle } = outcome.delivery;
+        // First, so that nothing below (a throwing logger) can leave the claim held.
+        if (!settleOnClose(res, settle)) return;
         if (warning !== undefined) pipeline.report(warning, raw, req, "let through (report mode)");
         req.smsEvent = event;
-        settleOnClose(res, settle);
         next();
       }
     }

@@ -23,6 +23,9 @@ interface StepState {
   signedAt: Date | undefined;
   receivedAt: Date;
   key: string | undefined;
+  // The dedupe step's pipeline: normalize() keeps concatenated-SMS parts in its store, so
+  // parts that land on different instances meet even when only dedupe() was given the store.
+  dedupedBy: WebhookPipeline<unknown, Request> | undefined;
   // Replaced by normalize() when a concatenated SMS completes; read when the response closes.
   settle: Settle | undefined;
 }
@@ -50,7 +53,8 @@ function stepMiddleware<Payload>(
       .then(() => step(pipeline, req, res))
       .then(
         () => {
-          if (!res.headersSent) next();
+          // Answered by the step, or the client left (its claim is released): nothing to run.
+          if (!res.headersSent && !res.destroyed) next();
         },
         (error: unknown) => {
           const rejection = pipeline.asWebhookError(error);
@@ -110,6 +114,7 @@ export function verifySignature<Payload>(
       signedAt: undefined,
       receivedAt: pipeline.options.clock(),
       key: undefined,
+      dedupedBy: undefined,
       settle: undefined,
     };
     (req as WithState)[stateKey] = state;
@@ -147,11 +152,13 @@ export function dedupe<Payload>(
   return stepMiddleware("dedupe", provider, options, async (pipeline, req, res) => {
     const state = stateOf(req, "dedupe");
     const key = provider.dedupeKey(state.payload as Payload, state.raw);
-    const claim = await pipeline.claim(key);
+    const storeKey = pipeline.storeKey(key, state.verified);
+    const claim = await pipeline.claim(storeKey);
     if (claim.state === "done") return sendAcknowledgement(res, "duplicate");
     if (claim.state === "in-flight") throw pipeline.inFlight();
     state.key = key;
-    state.settle = pipeline.settler(key, claim);
+    state.dedupedBy = pipeline as WebhookPipeline<unknown, Request>;
+    state.settle = pipeline.settler(storeKey, claim);
     settleOnClose(res, (handled) => state.settle?.(handled) ?? Promise.resolve());
   });
 }
@@ -167,7 +174,8 @@ export function normalize<Payload>(
   return stepMiddleware("normalize", provider, options, async (pipeline, req, res) => {
     const state = stateOf(req, "normalize");
     const payload = state.payload as Payload;
-    const accepted = await pipeline.finish(
+    const finisher = (state.dedupedBy as WebhookPipeline<Payload, Request> | undefined) ?? pipeline;
+    const accepted = await finisher.finish(
       payload,
       state.raw,
       state.key ?? provider.dedupeKey(payload, state.raw),
