@@ -101,6 +101,34 @@ describe("sms-webhooks CLI", () => {
     }
   }, 30_000);
 
+  it("exits 0 with its usage for --help", async () => {
+    const { stdout } = await run(cli[0]!, [cli[1]!, "--help"]);
+    expect(stdout).toContain("sms-webhooks send <scenario> <url>");
+  }, 30_000);
+
+  it.each([
+    [["send", "constructor", "URL", "--secret", "k"], 'There is no scenario "constructor"'],
+    [["send", "android-ping", "URL", "--secret", "k", "--times", "abc"], "--times must be"],
+    [["send", "android-ping", "URL", "--secret", "k", "--times", "0"], "--times must be"],
+    [["send", "android-ping", "URL", "--secret", "k", "--skew=soon"], "--skew must be"],
+    [["send", "android-ping", "URL"], "Usage:"],
+  ])(
+    "refuses %j, exiting 1 and saying why, sending nothing",
+    async (args, message) => {
+      const before = events.length;
+      const failure = await run(cli[0]!, [
+        cli[1]!,
+        ...args.map((arg) => (arg === "URL" ? url : arg)),
+      ])
+        .then(() => undefined)
+        .catch((error: { code: number; stderr: string }) => error);
+      expect(failure?.code).toBe(1);
+      expect(failure?.stderr).toContain(message);
+      expect(events).toHaveLength(before);
+    },
+    30_000,
+  );
+
   it("lists its scenarios", async () => {
     const { stdout } = await run(cli[0]!, [cli[1]!, "list"]);
     expect(stdout).toContain("android-received");

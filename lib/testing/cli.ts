@@ -25,10 +25,11 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, name, url] = positionals;
-  if (values.help || command === undefined) {
+  if (values.help) {
     console.log(usage);
-    return command === undefined ? 1 : 0;
+    return 0;
   }
+  if (command === undefined) return fail(usage);
   if (command === "list") {
     for (const [scenarioName, scenario] of Object.entries(scenarios)) {
       const where = scenario.path === "" ? "" : ` (to …${scenario.path})`;
@@ -38,15 +39,22 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const scenario =
-    name !== undefined && Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
-  if (command !== "send" || scenario === undefined || url === undefined || !values.secret) {
-    console.error(usage);
-    return 1;
+  if (command !== "send" || name === undefined || url === undefined || !values.secret) {
+    return fail(usage);
+  }
+  const scenario = Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
+  if (scenario === undefined) {
+    return fail(`There is no scenario "${name}"; \`sms-webhooks list\` shows them.`);
+  }
+  const times = Number(values.times);
+  if (!Number.isInteger(times) || times < 1) {
+    return fail(`--times must be a whole number of at least 1, not "${values.times}".`);
+  }
+  const skewMs = Number(values.skew) * 1000;
+  if (!Number.isFinite(skewMs)) {
+    return fail(`--skew must be a number of seconds, not "${values.skew}".`);
   }
   const target = targetUrl(url, scenario.path);
-  const times = Number(values.times);
-  const skewMs = Number(values.skew) * 1000;
   const event = scenario.event(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
     for (const request of await event.sign(values.secret, new Date(Date.now() + skewMs))) {
@@ -55,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 1;
 }
 
 /** `url`, with the scenario's path added unless it already ends with it. */
