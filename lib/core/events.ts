@@ -30,7 +30,10 @@ const eventBase = {
   provider: z.string(),
   /** The dedupe key: the same for every delivery (retry) of one event. */
   id: z.string(),
-  /** False only in `mode: "report"`, when verification failed and the request was let through. */
+  /**
+   * False when the request was let through unverified: a failed check in `mode: "report"`, or
+   * unsigned traffic a provider's `allowUnsigned` accepts. Check it before acting on the event.
+   */
   verified: z.boolean(),
   /** The provider's payload, untouched. */
   raw: z.unknown(),

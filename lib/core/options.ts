@@ -14,7 +14,7 @@ export interface PipelineOptions<Req = unknown> {
   /**
    * `"enforce"` (default) rejects what fails verification. `"report"` logs the failure and lets
    * the request through with `event.verified === false`, to switch verification on without an
-   * outage.
+   * outage. Such requests are deduplicated among themselves, apart from verified ones.
    */
   mode?: "enforce" | "report";
   /** The current time, for the timestamp window. Inject one in tests and replays. */
