@@ -98,7 +98,8 @@ export function verifySignature<Payload>(
   options: StepOptions = {},
 ): RequestHandler {
   return stepMiddleware("verifySignature", provider, options, async (pipeline, req) => {
-    const body = keptBody(req);
+    // rawBody() keeps even a GET's empty body, whose stream nobody reads or ends.
+    const body = Buffer.isBuffer(req.rawBody) ? req.rawBody : keptBody(req);
     if (body === undefined) {
       throw new WebhookError(
         "raw_body_unavailable",
