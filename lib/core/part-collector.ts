@@ -44,9 +44,9 @@ export async function collectPart(
     const progress = await stores.call("addPart", () =>
       parts.addPart(group, part.index, part.total, part.value, concat.ttlMs),
     );
-    for (const group of progress.expired) {
+    for (const expired of progress.expired) {
       logger.warn(
-        { provider: collector.provider, ...group },
+        { provider: collector.provider, ...expired },
         "a concatenated SMS expired before all its parts arrived",
       );
     }
