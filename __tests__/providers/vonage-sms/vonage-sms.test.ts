@@ -13,7 +13,12 @@ import {
 import { express } from "../../helpers/app.js";
 import { postRaw, send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
-import { formEncode, signVonageParams, type Method } from "../../helpers/vonage-sms-signer.js";
+import {
+  formEncode,
+  signVonageParams,
+  vonageSig,
+  type Method,
+} from "../../helpers/vonage-sms-signer.js";
 import { runProviderContract } from "../provider-contract.js";
 import { seedInbound, seedReceipt, vectorA, vectorB, vectorC } from "./fixtures.js";
 
@@ -48,6 +53,8 @@ function request(
       };
   }
 }
+
+const vonageSigOf = (params: Record<string, string>) => vonageSig(params, secret, "md5hash");
 
 const signed = (
   params: Record<string, string>,
@@ -354,7 +361,7 @@ describe("vonageSms inbound SMS", () => {
 describe("vonageSms bad input", () => {
   it.each([
     ["a repeated key", "msisdn=1&msisdn=2&messageId=m&to=3&text=x", "repeated"],
-    ["a nested-looking key", "msisdn=1&messageId=m&to=3&text[a]=x", "looks nested"],
+    ["a nested-looking key", "msisdn=1&messageId=m&to=3&text[a]=x", "not a Vonage parameter name"],
   ])("answers %s in a form with 400 payload_invalid", async (_name, body, problem) => {
     const { hit } = vonageApp();
     const res = await hit({
@@ -377,7 +384,7 @@ describe("vonageSms bad input", () => {
       query: "status[$gt]=a&messageId=m",
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain("looks nested");
+    expect(res.body.error.message).toContain("not a Vonage parameter name");
   });
 
   it.each([
@@ -436,6 +443,87 @@ describe("vonageSms bad input", () => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe("timestamp_missing");
   });
+});
+
+// The string Vonage signs escapes `&` and `=` in values, not in keys: moving the `=` of one
+// pair into a key re-cuts signed parameters into others that sign to the very same string.
+function recut(params: Record<string, string>, run: readonly string[]): Record<string, string> {
+  const sorted = Object.keys(params)
+    .filter((key) => key !== "sig")
+    .sort();
+  const start = sorted.indexOf(run[0]!);
+  expect(sorted.slice(start, start + run.length)).toEqual(run); // neighbours when sorted
+  const merged = run
+    .slice(0, -1)
+    .map((key) => `${key}=${params[key]}`)
+    .concat(run.at(-1)!)
+    .join("&");
+  const forged: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) if (!run.includes(key)) forged[key] = value;
+  forged[merged] = params[run.at(-1)!]!;
+  return forged;
+}
+
+describe("vonageSms re-cut parameters (forgeries from one captured request)", () => {
+  it.each(transports)(
+    "refuses a delivery receipt re-cut into an inbound SMS, over %s",
+    async (transport) => {
+      const { hit, events } = vonageApp();
+      const receipt = signed({ ...seedReceipt, scts: "2501011400", "client-ref": "order-77" });
+      expect((await hit(request(receipt, transport))).status).toBe(204);
+      let forged = recut(receipt, ["scts", "status"]);
+      forged = recut(forged, ["api-key", "client-ref", "err-code"]);
+      expect(vonageSigOf(forged)).toBe(receipt.sig); // the attack is real: it signs the same
+      const res = await hit(request(forged, transport));
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("payload_invalid");
+      expect(events.map((event) => event.type)).toEqual(["message.status"]);
+    },
+  );
+
+  it("refuses part 1 of 2 of a concatenated SMS re-cut into a whole message", async () => {
+    const { hit, events } = vonageApp();
+    const part = signed({
+      ...seedInbound,
+      text: "Hello wor",
+      concat: "true",
+      "concat-ref": "AB",
+      "concat-total": "2",
+      "concat-part": "1",
+    });
+    const forged = recut(part, ["concat", "concat-part", "concat-ref", "concat-total"]);
+    expect(vonageSigOf(forged)).toBe(part.sig);
+    const res = await hit(request(forged, "POST form", "/inbound"));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("payload_invalid");
+    expect((await hit(request(part, "POST form", "/inbound"))).body).toEqual({
+      status: "part_received",
+    });
+    expect(events).toEqual([]);
+  });
+
+  it.each([
+    ["status= and err-code=", { status: "", "err-code": "" }],
+    ["status=%20", { status: " " }],
+  ])(
+    "with sign-or-skip, keeps an inbound SMS with %s added an inbound SMS",
+    async (_title, added) => {
+      const lenient = { secret, emptyValues: "sign-or-skip" } as const;
+      const inbound = signed({ ...seedInbound });
+      const forged = { ...inbound, ...added };
+      const fresh = vonageApp(lenient);
+      expect((await fresh.hit(request(forged, "POST form", "/inbound"))).status).toBe(204);
+      expect(fresh.events).toMatchObject([{ type: "message.received", text: "Hello world" }]);
+      expect(fresh.events[0]!.raw).not.toHaveProperty("status");
+
+      const { hit, events } = vonageApp(lenient);
+      expect((await hit(request(inbound, "POST form", "/inbound"))).status).toBe(204);
+      const again = await hit(request(forged, "GET", "/status"));
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ status: "duplicate" });
+      expect(events.map((event) => event.type)).toEqual(["message.received"]);
+    },
+  );
 });
 
 describe("vonageSms unsigned traffic", () => {

@@ -11,7 +11,12 @@ import { vonageConcat } from "./concat.js";
 import { normalizeVonageSms } from "./normalize.js";
 import { readParams, type VonageParams } from "./params.js";
 import { kindOf } from "./schema.js";
-import { sigVerifier, stringToSign, type VonageSignatureMethod } from "./signature.js";
+import {
+  isEmptyValue,
+  sigVerifier,
+  stringToSign,
+  type VonageSignatureMethod,
+} from "./signature.js";
 
 /** Options for {@link vonageSms}. */
 export interface VonageSmsOptions {
@@ -102,7 +107,7 @@ export function vonageSms(options: VonageSmsOptions): Provider<VonageParams> {
         if (allowUnsigned) return "unverified";
         throw new WebhookError("signature_missing", "The sig parameter is missing.");
       }
-      verifySig(params, params["sig"]!);
+      if (verifySig(params, params["sig"]!) === "without-empty") dropEmptyValues(params);
     },
     timestamp(_req, params) {
       if (allowUnsigned && (unsigned(params) || verifySig === undefined)) return undefined;
@@ -137,6 +142,13 @@ export function vonageSms(options: VonageSmsOptions): Provider<VonageParams> {
         ]
       : [],
   };
+}
+
+// The signature did not cover the empty parameters, so they must not count: `status=` added
+// to a signed inbound SMS would otherwise make it a delivery receipt.
+function dropEmptyValues(params: VonageParams): void {
+  const owned = params as Record<string, string>;
+  for (const key of Object.keys(owned)) if (isEmptyValue(owned[key]!)) delete owned[key];
 }
 
 export type { VonageSignatureMethod } from "./signature.js";

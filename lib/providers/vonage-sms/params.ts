@@ -61,12 +61,17 @@ function fromJson(rawBody: Buffer): VonageParams {
   return params;
 }
 
-// `a[b]=1` is how nested objects are smuggled into query parsers; Vonage never sends it.
+// Vonage's keys are words such as `message-timestamp` or `concat-ref`. Anything else is refused:
+// the string it signs escapes `&` and `=` in values but not in keys, so a key holding them
+// (`scts=2501011400&status`) re-cuts a signed request into other parameters that sign the same;
+// and `a[b]=1` is how nested objects are smuggled into query parsers.
+const keyPattern = /^[A-Za-z0-9_-]+$/;
+
 function assertFlatKey(key: string): void {
-  if (key.includes("[") || key.includes("]")) {
+  if (!keyPattern.test(key)) {
     throw new WebhookError(
       "payload_invalid",
-      `Invalid payload: parameter ${quote(key)} looks nested; Vonage sends flat parameters.`,
+      `Invalid payload: parameter ${quote(key)} is not a Vonage parameter name (letters, digits, _ and - only).`,
     );
   }
 }

@@ -28,10 +28,15 @@ export function stringToSign(params: VonageParams, skipEmpty = false): string {
   let signed = "";
   for (const key of Object.keys(params).sort()) {
     const value = params[key]!;
-    if (key === "sig" || (skipEmpty && value.trim() === "")) continue;
+    if (key === "sig" || (skipEmpty && isEmptyValue(value))) continue;
     signed += `&${key}=${value.replace(/[&=]/g, "_")}`;
   }
   return signed;
+}
+
+/** True for a value the Java SDK leaves out of the string it signs. */
+export function isEmptyValue(value: string): boolean {
+  return value.trim() === "";
 }
 
 /** Options of {@link sigVerifier}. */
@@ -43,12 +48,18 @@ export interface SigVerifierOptions {
 }
 
 /**
+ * Which string the signature matched: the one with every parameter, or (with `alsoSkipEmpty`)
+ * only the one without empty values — whose empty parameters were then not signed at all.
+ */
+export type SigMatch = "all" | "without-empty";
+
+/**
  * Builds the check of `sig`: hex (either case) of md5(string + secret) for `md5hash`, or of
  * HMAC(secret, string); any configured secret may match. Throws `signature_invalid`.
  */
 export function sigVerifier(
   options: SigVerifierOptions,
-): (params: VonageParams, sig: string) => void {
+): (params: VonageParams, sig: string) => SigMatch {
   const { algorithm, bytes } = digests[options.method];
   const keys = hmacKeys(options.secrets);
   const matches =
@@ -66,8 +77,10 @@ export function sigVerifier(
   return function verifyVonageSig(params, sig) {
     const given = decodeHex(sig.trim(), bytes);
     if (given !== undefined) {
-      if (matches(stringToSign(params), given)) return;
-      if (options.alsoSkipEmpty && matches(stringToSign(params, true), given)) return;
+      if (matches(stringToSign(params), given)) return "all";
+      if (options.alsoSkipEmpty && matches(stringToSign(params, true), given)) {
+        return "without-empty";
+      }
     }
     throw new WebhookError(
       "signature_invalid",
