@@ -158,6 +158,33 @@ describe("smsWebhook settling the claim", () => {
     expect((await send(app, req)).status).toBe(204);
     expect(events).toHaveLength(1);
   });
+
+  it("passes an async handler's rejection to the error middleware, on Express 4 too", async () => {
+    const { androidSmsGateway } = await import("../../lib/index.js");
+    const app = express();
+    app.use(
+      "/hooks/android",
+      smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
+        clock: () => signedNow,
+        logger: memoryLogger(),
+        // eslint-disable-next-line @typescript-eslint/require-await -- the README's own style
+        handler: async () => {
+          throw new Error("handler failed");
+        },
+      }),
+    );
+    app.use(
+      (error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        res.status(500).json({ caught: error.message });
+      },
+    );
+    const req = { ...androidRequest(), path: "/hooks/android" };
+    const res = await send(app, req);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ caught: "handler failed" });
+    // The claim went with the 500: the provider's retry runs the handler again.
+    expect((await send(app, req)).body).toEqual({ caught: "handler failed" });
+  });
 });
 
 // Sends the whole request to `app` on a real socket and hangs up `afterMs` later, unanswered.
@@ -282,24 +309,65 @@ describe("smsWebhook in report mode", () => {
     expect((await post(forged)).body).toEqual({ status: "duplicate" });
   });
 
-  it("releases the claim when the logger throws on the let-through warning", async () => {
-    const logger = memoryLogger();
-    let failures = 1;
-    const flaky = {
-      ...logger,
-      warn: (...args: Parameters<typeof logger.warn>) => {
-        if (failures-- > 0) throw new Error("logger is down");
-        logger.warn(...args);
-      },
-    };
-    const { post, events } = androidApp({ mode: "report", logger: flaky });
+  it("lets the request through when the logger throws on the let-through warning", async () => {
+    const { post, events } = androidApp({ mode: "report", logger: throwingLogger() });
     const forged = androidRequest();
     forged.headers["x-signature"] = "0".repeat(64);
-    expect((await post(forged)).status).toBe(500);
-    expect(events).toHaveLength(0);
-    // The claim went with the 500: the retry is handled, not held off for a lease with 409.
     expect((await post(forged)).status).toBe(204);
-    expect(events).toHaveLength(1);
+    expect(events).toMatchObject([{ verified: false }]);
+    expect((await post(forged)).body).toEqual({ status: "duplicate" });
+  });
+});
+
+/** A logger whose every call throws, as a misconfigured transport's would. */
+function throwingLogger() {
+  const fail = () => {
+    throw new Error("logger is down");
+  };
+  return { warn: fail, error: fail };
+}
+
+describe("smsWebhook with a logger that throws", () => {
+  const emitWarning = jest.spyOn(process, "emitWarning").mockImplementation(() => {});
+  afterAll(() => emitWarning.mockRestore());
+
+  it("answers a rejection as it would with a working logger", async () => {
+    const { post, events } = androidApp({ logger: throwingLogger() });
+    const forged = androidRequest();
+    forged.headers["x-signature"] = "0".repeat(64);
+    const res = await post(forged);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("signature_invalid");
+    assertNothingLeaks(res.text, [androidKey]);
+    expect(events).toHaveLength(0);
+  });
+
+  it("answers a store failure with 503, and still runs the handler with onStoreError: process", async () => {
+    const broken: DedupeStore = {
+      claim: () => Promise.reject(new Error("down")),
+      commit: () => Promise.resolve(),
+      release: () => Promise.resolve(),
+    };
+    const rejecting = androidApp({ logger: throwingLogger(), store: broken });
+    expect((await rejecting.post(androidRequest())).status).toBe(503);
+    const processing = androidApp({
+      logger: throwingLogger(),
+      store: broken,
+      onStoreError: "process",
+    });
+    expect((await processing.post(androidRequest())).status).toBe(204);
+    expect(processing.events).toHaveLength(1);
+  });
+
+  it("says once per middleware, as a process warning, that the logger failed", async () => {
+    emitWarning.mockClear();
+    const { post } = androidApp({ logger: throwingLogger() });
+    const forged = androidRequest();
+    forged.headers["x-signature"] = "0".repeat(64);
+    await post(forged);
+    await post(forged);
+    expect(emitWarning).toHaveBeenCalledTimes(1);
+    expect(String(emitWarning.mock.calls[0]![0])).toContain("logger");
   });
 });
 
@@ -389,5 +457,32 @@ describe("smsWebhook.router", () => {
     expect((await send(app, { ...req, method: "GET", path: "/hooks/android" })).status).toBe(404);
     expect((await send(app, { ...req, path: "/hooks/android/other" })).status).toBe(404);
     expect(events).toHaveLength(1);
+  });
+
+  it("passes an async handler's rejection to the error middleware, on Express 4 too", async () => {
+    const { androidSmsGateway } = await import("../../lib/index.js");
+    const app = express();
+    app.use(
+      "/hooks/android",
+      smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
+        clock: () => signedNow,
+        logger: memoryLogger(),
+        // eslint-disable-next-line @typescript-eslint/require-await -- the README's own style
+        handler: async () => {
+          throw new Error("handler failed");
+        },
+      }),
+    );
+    app.use(
+      (error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+        res.status(500).json({ caught: error.message });
+      },
+    );
+    const req = { ...androidRequest(), path: "/hooks/android" };
+    const res = await send(app, req);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ caught: "handler failed" });
+    // The claim went with the 500: the provider's retry runs the handler again.
+    expect((await send(app, req)).body).toEqual({ caught: "handler failed" });
   });
 });

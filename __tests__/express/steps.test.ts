@@ -10,6 +10,7 @@ import {
   smsWebhookErrorHandler,
   timestampWindow,
   verifySignature,
+  type Logger,
   type SmsEvent,
   type StepOptions,
   vonageSms,
@@ -23,11 +24,15 @@ import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
 
 const nowSec = () => Math.floor(Date.now() / 1000);
 
-function composedApp(steps: (options: StepOptions) => RequestHandler[], mode?: "report") {
+function composedApp(
+  steps: (options: StepOptions) => RequestHandler[],
+  mode?: "report",
+  logger: Logger = memoryLogger(),
+) {
   const events: SmsEvent[] = [];
   const options: StepOptions = {
     clock: () => signedNow,
-    logger: memoryLogger(),
+    logger,
     store: new MemoryStore(),
     ...(mode === undefined ? {} : { mode }),
   };
@@ -71,6 +76,30 @@ describe("the single steps composed by hand", () => {
       error: { code: "signature_invalid", message: expect.any(String) },
     });
     expect(events).toHaveLength(0);
+  });
+
+  it("answer a bad signature the same when the logger throws, and leave nothing unhandled", async () => {
+    const fail = () => {
+      throw new Error("logger is down");
+    };
+    const emitWarning = jest.spyOn(process, "emitWarning").mockImplementation(() => {});
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const { app, events } = composedApp(allSteps, undefined, { warn: fail, error: fail });
+      const req = androidRequest();
+      req.headers["x-signature"] = "0".repeat(64);
+      const res = await send(app, req);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("signature_invalid");
+      expect(events).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      emitWarning.mockRestore();
+    }
   });
 
   it("answer a stale timestamp with 401 timestamp_out_of_window", async () => {

@@ -11,6 +11,29 @@ export interface Logger {
   error(details: Record<string, unknown>, message: string): void;
 }
 
+/**
+ * `logger` made safe to call anywhere: a `warn` or `error` that throws is swallowed, so a broken
+ * logger can neither change an answer nor escape as an unhandled rejection. Its failure is said
+ * once, as a process warning (the logger itself cannot say it).
+ */
+export function guardedLogger(logger: Logger): Logger {
+  let warned = false;
+  const guard =
+    (level: "warn" | "error"): Logger["warn"] =>
+    (details, message) => {
+      try {
+        logger[level](details, message);
+      } catch (error) {
+        if (warned) return;
+        warned = true;
+        process.emitWarning(
+          `sms-webhooks: the logger's ${level}() threw (${error instanceof Error ? error.name : typeof error}); its entries are dropped`,
+        );
+      }
+    };
+  return { warn: guard("warn"), error: guard("error") };
+}
+
 /** The default logger: one console line per entry, prefixed `[sms-webhooks]`. */
 export const consoleLogger: Logger = {
   warn: (details, message) => console.warn(`[sms-webhooks] ${message} ${JSON.stringify(details)}`),

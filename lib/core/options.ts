@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import type { Logger } from "./logger.js";
-import { consoleLogger } from "./logger.js";
+import { consoleLogger, guardedLogger } from "./logger.js";
 import type { Provider } from "./provider.js";
 import type { WebhookError } from "./webhook-error.js";
 import type { DedupeStore } from "../stores/dedupe-store.js";
@@ -142,7 +142,7 @@ export function resolvePipelineOptions<Req>(
     store: options.store,
     mode: options.mode ?? "enforce",
     clock: options.clock ?? (() => new Date()),
-    logger: options.logger ?? consoleLogger,
+    logger: guardedLogger(options.logger ?? consoleLogger),
     onError: options.onError,
     toleranceSec,
     dedupeTtlMs,

@@ -11,6 +11,7 @@ import { isThenable, type MaybePromise } from "../core/maybe-async.js";
 import { createPipeline, type Outcome } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
+import { catchRejections } from "./catch-rejections.js";
 import { smsWebhookOptionsShape, type SmsWebhookOptions } from "./options.js";
 import { rawBodyReader } from "./raw-body.js";
 import { toRawRequest } from "./raw-request.js";
@@ -21,7 +22,8 @@ import { settleOnClose } from "./settle-on-close.js";
 export interface SmsWebhookRouterOptions extends SmsWebhookOptions {
   /**
    * Runs for every accepted event, with `req.smsEvent` set. Without it, accepted requests pass
-   * on to whatever the app mounts after the router.
+   * on to whatever the app mounts after the router. An `async` handler's rejection goes to
+   * `next(error)` on Express 4 as on Express 5, so the claim is released and the provider retries.
    */
   handler?: RequestHandler | RequestHandler[];
 }
@@ -59,8 +61,8 @@ function createSmsWebhook<Payload>(
   ) {
     switch (outcome.type) {
       case "reject":
-        pipeline.report(outcome.error, raw, req);
         sendError(res, outcome.error);
+        pipeline.report(outcome.error, raw, req);
         return;
       case "acknowledge":
         sendAcknowledgement(res, outcome.status);
@@ -100,7 +102,7 @@ function createRouter<Payload>(
   options: SmsWebhookRouterOptions = {},
 ): Router {
   const { handler, ...middlewareOptions } = options;
-  const handlers = handler === undefined ? [] : [handler].flat();
+  const handlers = (handler === undefined ? [] : [handler].flat()).map(catchRejections);
   const middleware = createSmsWebhook(provider, middlewareOptions);
   const router = express.Router();
   for (const route of provider.routes) {
