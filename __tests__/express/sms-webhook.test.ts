@@ -1,6 +1,8 @@
 // __tests__/express/sms-webhook.test.ts — the one-layer middleware: body, answers, dedupe, failures.
 
 import http from "node:http";
+import zlib from "node:zlib";
+import request from "supertest";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -13,7 +15,7 @@ import {
 } from "../../lib/index.js";
 import { express } from "../helpers/app.js";
 import { androidApp, androidKey, androidRequest, signedNow } from "../helpers/android-app.js";
-import { assertNothingLeaks, send } from "../helpers/http.js";
+import { assertNothingLeaks, postRaw, send } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
 
 describe("smsWebhook reading the body", () => {
@@ -54,6 +56,32 @@ describe("smsWebhook reading the body", () => {
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe("raw_body_unavailable");
     expect(res.body.error.message).toMatch(/before the body parser/);
+  });
+
+  it.each([
+    ["gzip", zlib.gzipSync],
+    ["deflate", zlib.deflateSync],
+    ["br", zlib.brotliCompressSync],
+  ] as const)("refuses a %s body with 415, without inflating it", async (encoding, compress) => {
+    const { app, events } = androidApp();
+    const req = androidRequest();
+    const res = await request(app)
+      .post("/hook")
+      .set({ ...req.headers, "content-encoding": encoding })
+      .send(compress(req.body!));
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe("unsupported_media_type");
+    expect(events).toHaveLength(0);
+  });
+
+  it("refuses a gzip body with 415 when an app-wide parser inflated it first", async () => {
+    const { app, events } = androidApp({}, undefined, [express.json({ verify: captureRawBody })]);
+    const req = androidRequest();
+    const headers = { ...req.headers, "content-encoding": "gzip" };
+    const res = await postRaw(app, "/hook", zlib.gzipSync(req.body!), headers);
+    expect(res.status).toBe(415);
+    expect(JSON.parse(res.text)).toMatchObject({ error: { code: "unsupported_media_type" } });
+    expect(events).toHaveLength(0);
   });
 
   it("answers an unsupported Content-Encoding with 415", async () => {

@@ -30,7 +30,7 @@ export function assertNothingLeaks(text: string, secrets: readonly string[]) {
 export async function postRaw(
   app: Express,
   path: string,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; text: string }> {
   const server = app.listen(0, "127.0.0.1");

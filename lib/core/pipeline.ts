@@ -11,7 +11,7 @@ import {
   type ResolvedPipelineOptions,
 } from "./options.js";
 import type { MessagePart, Provider, VerifyResult } from "./provider.js";
-import type { RawRequest } from "./raw-request.js";
+import { assertUncompressed, type RawRequest } from "./raw-request.js";
 import { isThenable, then, type MaybePromise } from "./maybe-async.js";
 import { StoreGuard, type GuardClaim } from "./store-guard.js";
 import { assertInWindow } from "./timestamp-window.js";
@@ -98,6 +98,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
   receive(req: RawRequest): MaybePromise<Outcome> {
     let outcome: MaybePromise<Outcome>;
     try {
+      assertUncompressed(req);
       const payload = this.provider.parse(req);
       const auth = this.authenticate(req, payload, this.options.clock());
       outcome = isThenable(auth)
@@ -124,6 +125,7 @@ export class WebhookPipeline<Payload, Req = unknown> {
   verifySignature(req: RawRequest, payload: Payload): MaybePromise<SignatureCheck> {
     let result: MaybePromise<VerifyResult>;
     try {
+      assertUncompressed(req);
       result = this.provider.verify(req, payload);
     } catch (error) {
       return this.#signatureFailure(error);

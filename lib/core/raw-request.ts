@@ -1,6 +1,7 @@
 // lib/core/raw-request.ts — the framework-free view of one webhook request.
 
 import type { IncomingHttpHeaders } from "node:http";
+import { WebhookError } from "./webhook-error.js";
 
 /**
  * One webhook request as the provider sent it: what every provider's `parse` and `verify` read.
@@ -37,4 +38,20 @@ export function mediaTypeOf(req: RawRequest): string {
   if (value === undefined) return "";
   const end = value.indexOf(";");
   return (end === -1 ? value : value.slice(0, end)).trim().toLowerCase();
+}
+
+/**
+ * Throws 415 `unsupported_media_type` for a body sent with a `Content-Encoding` (gzip, deflate,
+ * br…): no provider compresses its webhooks, and inflating attacker-chosen bytes before the
+ * signature is checked only costs memory and CPU.
+ */
+export function assertUncompressed(req: RawRequest): void {
+  const encoding = headerValue(req, "content-encoding");
+  if (encoding === undefined) return;
+  const value = encoding.trim().toLowerCase();
+  if (value === "" || value === "identity") return;
+  throw new WebhookError(
+    "unsupported_media_type",
+    "The body's Content-Encoding is not supported: providers send webhooks uncompressed.",
+  );
 }

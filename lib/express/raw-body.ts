@@ -28,7 +28,8 @@ const emptyBody = Buffer.alloc(0);
  * microtask on every request.
  */
 export function rawBodyReader(limit: number | string = "64kb"): RawBodyReader {
-  const parse = bodyParser.raw({ limit, type: () => true });
+  // inflate: false — a compressed body is refused (415), never inflated before it is verified.
+  const parse = bodyParser.raw({ limit, type: () => true, inflate: false });
   return function readRawBody(req, res, done) {
     let kept: Buffer | undefined;
     try {
