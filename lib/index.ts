@@ -19,25 +19,20 @@ export type {
   ProviderDefaults,
   ProviderRoute,
   NormalizeContext,
-  VerifyResult,
+  Verification,
+  EventFields,
   ConcatAssembler,
   MessagePart,
 } from "./core/provider.js";
-export { unknownEvent } from "./core/provider.js";
 export type { PipelineOptions } from "./core/options.js";
+export { OptionsError } from "./core/options-error.js";
+export type { OptionsErrorCode } from "./core/options-error.js";
 export type { Logger } from "./core/logger.js";
 export { consoleLogger, silentLogger } from "./core/logger.js";
-export type { SecretInput } from "./core/secrets.js";
-export { WebhookPipeline, createPipeline } from "./core/pipeline.js";
-export type {
-  Outcome,
-  Accepted,
-  Acknowledgement,
-  Delivery,
-  Authentication,
-  Settle,
-  SignatureCheck,
-} from "./core/pipeline.js";
+export { createPipeline } from "./core/pipeline.js";
+export type { Pipeline, CreatePipelineOptions } from "./core/pipeline.js";
+export type { Outcome, Accepted, Acknowledgement, Delivery, Settle } from "./core/outcome.js";
+export * from "./core/provider-kit.js";
 export {
   smsEventSchema,
   messageReceivedEventSchema,
@@ -58,14 +53,12 @@ export type {
   Money,
 } from "./core/events.js";
 
-export type { DedupeStore, Claim } from "./stores/dedupe-store.js";
+export type { DedupeStore, Claim, PartStore, PartProgress, ExpiredGroup } from "./core/stores.js";
 export { MemoryStore } from "./stores/memory-store.js";
 export { MemoryPartStore } from "./stores/memory-part-store.js";
 export { RedisStore } from "./stores/redis-store.js";
 export type { RedisStoreOptions } from "./stores/redis-store.js";
 export type { SendCommand } from "./stores/redis-script.js";
-export { isPartStore } from "./stores/part-store.js";
-export type { PartStore, PartProgress, ExpiredGroup } from "./stores/part-store.js";
 export type { MemoryStoreOptions } from "./stores/memory-store.js";
 
 export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";

@@ -14,7 +14,7 @@ import {
   type NormalizeContext,
   type Provider,
   type SmsEvent,
-  type VerifyResult,
+  type Verification,
   type WebhookErrorCode,
 } from "sms-webhooks";
 import { runDedupeStoreContract, signAndroidSmsGateway } from "sms-webhooks/testing";
@@ -78,18 +78,16 @@ void runDedupeStoreContract;
 
 // A provider of your own fits the same pipeline: everything it needs is exported.
 
-const custom: Provider<Record<string, unknown>> = {
+const custom: Provider<Record<string, unknown>, undefined> = {
   name: "custom",
   defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
-  routes: [{ path: "/", methods: ["post"] }],
-  parse: () => ({}),
-  verify: (): VerifyResult => "unverified",
-  timestamp: () => undefined,
+  verify: (): Verification => "unverified",
+  read: () => ({}),
   dedupeKey: () => "key",
-  normalize: (payload, context: NormalizeContext) =>
-    unknownEvent("custom", "event", payload, context),
+  normalize: (_payload, context: NormalizeContext) => unknownEvent("event", context),
 };
 const assembler: ConcatAssembler<Record<string, unknown>> | undefined = custom.concat;
-const part: MessagePart = { group: "g", index: 1, total: 2, value: "v" };
+const part: MessagePart = { group: "g", index: 1, total: 2 };
+
 void [assembler, part];
 app.post("/custom", smsWebhook(custom));

@@ -46,24 +46,17 @@ function rawRequest(url: string, headers: Record<string, string>, body: string):
   return { method: "POST", url, headers: lowerCased, rawBody: Buffer.from(body), rawQuery: "" };
 }
 
-// parse + verify + timestamp: what the pipeline runs before it trusts anything. Generic, so each
-// provider's own payload type flows from parse to verify.
-function providerCase<Payload>(
+// parse + verify (which answers the signed time): what the pipeline runs before it trusts
+// anything. Generic, so each provider's own types flow from parse to verify.
+function providerCase<Payload, Signed>(
   name: string,
-  provider: Provider<Payload>,
+  provider: Provider<Payload, Signed>,
   req: RawRequest,
 ): VerifyCase {
-  const run = () => {
-    const payload = provider.parse(req);
-    const verified = provider.verify(req, payload);
-    if (verified instanceof Promise) {
-      return verified.then(() => provider.timestamp(req, payload));
-    }
-    return provider.timestamp(req, payload);
-  };
+  const run = () => provider.verify(req, provider.parse?.(req) as Signed);
   return {
     name,
-    what: "parse + verify + timestamp",
+    what: "parse + verify",
     bodyBytes: req.rawBody.length,
     role: "ours",
     run,

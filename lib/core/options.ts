@@ -3,9 +3,10 @@
 import { z } from "zod";
 import type { Logger } from "./logger.js";
 import { consoleLogger, guardedLogger } from "./logger.js";
+import { OptionsError } from "./options-error.js";
 import type { Provider } from "./provider.js";
+import type { DedupeStore, PartStore } from "./stores.js";
 import type { WebhookError } from "./webhook-error.js";
-import type { DedupeStore } from "../stores/dedupe-store.js";
 
 /** Options shared by `smsWebhook` and each single-step middleware. */
 export interface PipelineOptions<Req = unknown> {
@@ -40,8 +41,9 @@ export interface PipelineOptions<Req = unknown> {
 
 /** {@link PipelineOptions} with every default applied. */
 export interface ResolvedPipelineOptions<Req = unknown> {
-  /** Undefined until the first claim creates the default `MemoryStore`. */
-  readonly store: DedupeStore | undefined;
+  readonly store: DedupeStore;
+  /** The store, when it also keeps concatenated-SMS parts (it implements {@link PartStore}). */
+  readonly parts: PartStore | undefined;
   readonly mode: "enforce" | "report";
   readonly clock: () => Date;
   readonly logger: Logger;
@@ -102,8 +104,8 @@ export const pipelineOptionsShape = {
 };
 
 /**
- * Checks `options` against `shape` and returns them as given, or throws a `TypeError` whose
- * message names each offending option. Unknown options (typos) are errors too: this is for
+ * Checks `options` against `shape` and returns them as given, or throws an {@link OptionsError}
+ * whose message names each offending option. Unknown options (typos) are errors too: this is for
  * plain JavaScript callers and values read from configuration, which the types cannot check.
  */
 export function validateOptions<Options extends object>(
@@ -112,34 +114,62 @@ export function validateOptions<Options extends object>(
 ): Options {
   const result = z.strictObject(shape).safeParse(options ?? {});
   if (result.success) return options ?? ({} as Options);
+  let missing = false;
   const problems = result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => `unknown option "${key}"`).join("; ");
     }
     if (issue.path.length === 0) return "options must be an object";
-    return `option "${issue.path.join(".")}" ${issue.message}`;
+    const option = issue.path.join(".");
+    if (issue.code === "invalid_type" && !hasPath(options, issue.path)) {
+      missing = true;
+      return `option "${option}" is required: it ${issue.message}`;
+    }
+    return `option "${option}" ${issue.message}`;
   });
-  throw new TypeError(`sms-webhooks: ${problems.join("; ")}`);
+  const code = missing ? "ERR_SMS_WEBHOOKS_MISSING_OPTION" : "ERR_SMS_WEBHOOKS_INVALID_OPTION";
+  throw new OptionsError(code, problems.join("; "));
+}
+
+function hasPath(options: unknown, path: readonly PropertyKey[]): boolean {
+  let value: unknown = options;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null || !(key in value)) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value !== undefined;
 }
 
 /** Applies defaults, and checks combinations no single option can get wrong on its own. */
 export function resolvePipelineOptions<Req>(
-  provider: Provider<unknown>,
+  provider: Pick<Provider, "name" | "defaults"> & { readonly concat?: object },
   options: PipelineOptions<Req>,
+  store: DedupeStore,
 ): ResolvedPipelineOptions<Req> {
   const toleranceSec = options.toleranceSec ?? provider.defaults.toleranceSec;
   const dedupeTtlMs = options.dedupeTtlMs ?? provider.defaults.dedupeTtlMs;
   // A replay signed at t is accepted until t + tolerance, and may first have been handled as
   // early as t - tolerance: it is only caught if the key outlives the whole window.
   if (dedupeTtlMs < 2 * toleranceSec * 1000) {
-    throw new TypeError(
-      `sms-webhooks: option "dedupeTtlMs" (${dedupeTtlMs} ms) must be at least twice "toleranceSec" ` +
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_CONFLICTING_OPTIONS",
+      `option "dedupeTtlMs" (${dedupeTtlMs} ms) must be at least twice "toleranceSec" ` +
         `(${toleranceSec} s, so ${2 * toleranceSec * 1000} ms): a replay inside the timestamp window ` +
         `would otherwise be handled again`,
     );
   }
+  const parts = partStoreOf(store);
+  if (provider.concat !== undefined && parts === undefined) {
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_CONFLICTING_OPTIONS",
+      `option "store": ${provider.name} sends long messages in parts, and this store cannot keep ` +
+        "them (it does not implement PartStore: addPart and deleteGroup). Use MemoryStore or " +
+        "RedisStore, or implement PartStore on your store.",
+    );
+  }
   return {
-    store: options.store,
+    store,
+    parts,
     mode: options.mode ?? "enforce",
     clock: options.clock ?? (() => new Date()),
     logger: guardedLogger(options.logger ?? consoleLogger),
@@ -150,4 +180,12 @@ export function resolvePipelineOptions<Req>(
     storeTimeoutMs: options.storeTimeoutMs ?? 2_000,
     onStoreError: options.onStoreError ?? "reject",
   };
+}
+
+// A store says it keeps parts by implementing PartStore; asked once, at construction.
+function partStoreOf(store: DedupeStore): PartStore | undefined {
+  const candidate = store as DedupeStore & Partial<PartStore>;
+  return typeof candidate.addPart === "function" && typeof candidate.deleteGroup === "function"
+    ? (candidate as DedupeStore & PartStore)
+    : undefined;
 }

@@ -1,30 +1,36 @@
 // lib/core/part-collector.ts — the parts of a concatenated SMS, kept until the last one lands.
 
 import { describeError } from "./describe-error.js";
-import type { SmsEvent } from "./events.js";
+import type { MessagePart } from "./provider.js";
 import type { Logger } from "./logger.js";
-import { settleOnce, type Accepted, type Authentication, type Settle } from "./outcome.js";
-import type { ConcatAssembler, MessagePart } from "./provider.js";
-import type { RawRequest } from "./raw-request.js";
+import { settleOnce, type Settle } from "./outcome.js";
 import type { StoreGuard } from "./store-guard.js";
-import type { PartStore } from "../stores/part-store.js";
+import type { PartStore } from "./stores.js";
 
 /** What collecting parts needs from the pipeline. */
 export interface PartCollector {
-  readonly concat: ConcatAssembler<unknown>;
+  readonly ttlMs: number;
   readonly stores: StoreGuard;
   readonly parts: PartStore;
   readonly logger: Logger;
   readonly provider: string;
 }
 
-const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "part_received" });
+/** The part's message, once this part completed it: every part's payload, and its settle. */
+export interface CompletedMessage {
+  /** The group, which becomes the event's id. */
+  readonly group: string;
+  /** Every part's payload (as JSON read back), in part order. */
+  readonly payloads: readonly unknown[];
+  /** Settles the part's claim and, once handled, forgets the group. */
+  readonly settle: Settle;
+}
 
 /**
- * Keeps a part (its claim is committed: a retry of it is a duplicate) and acknowledges it; the
- * part that completes its group is delivered as the whole message. Once handled the group is
- * forgotten. If anything fails first — the handler, the answer, the store — that part's claim is
- * released, and the provider's retry of it gets the whole message again from the part store.
+ * Keeps a part (its claim is committed: a retry of it is a duplicate) and answers `undefined`
+ * to acknowledge it; the part that completes its group gets the whole message. Once handled
+ * the group is forgotten. If anything fails first — the handler, the answer, the store — that
+ * part's claim is released, and the provider's retry of it gets the whole message again.
  *
  * Parts that did not verify (report mode, unsigned traffic a provider allows) are grouped apart
  * from verified ones: a forged part can neither take a genuine part's place nor make a message
@@ -33,16 +39,17 @@ const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "par
 export async function collectPart(
   collector: PartCollector,
   part: MessagePart,
-  req: RawRequest,
-  auth: Authentication,
+  payload: unknown,
+  verified: boolean,
   settlePart: Settle,
-): Promise<Accepted> {
-  const { concat, stores, parts, logger } = collector;
-  const group = auth.verified ? part.group : `unverified:${part.group}`;
+): Promise<CompletedMessage | undefined> {
+  const { stores, parts, logger } = collector;
+  const group = verified ? part.group : `unverified:${part.group}`;
   let complete: readonly string[] | undefined;
   try {
+    const value = JSON.stringify(payload);
     const progress = await stores.call("addPart", () =>
-      parts.addPart(group, part.index, part.total, part.value, concat.ttlMs),
+      parts.addPart(group, part.index, part.total, value, collector.ttlMs),
     );
     for (const expired of progress.expired) {
       logger.warn(
@@ -51,13 +58,13 @@ export async function collectPart(
       );
     }
     complete = progress.complete;
-    if (complete === undefined) {
-      await settlePart(true);
-      return partReceived;
-    }
   } catch (error) {
     await settlePart(false);
     throw error;
+  }
+  if (complete === undefined) {
+    await settlePart(true);
+    return undefined;
   }
   const settle = settleOnce(async (handled) => {
     await settlePart(handled);
@@ -72,18 +79,5 @@ export async function collectPart(
       );
     }
   });
-  let event: SmsEvent;
-  try {
-    event = concat.assemble(complete, {
-      request: req,
-      id: group,
-      verified: auth.verified,
-      signedAt: auth.signedAt,
-      receivedAt: auth.receivedAt,
-    });
-  } catch (error) {
-    await settle(false);
-    throw error;
-  }
-  return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+  return { group, payloads: complete.map((value) => JSON.parse(value) as unknown), settle };
 }

@@ -1,6 +1,5 @@
-// lib/core/pipeline.ts — the framework-free pipeline: parse, verify, window, dedupe, normalize.
+// lib/core/pipeline.ts — the framework-free pipeline: verify, window, read, dedupe, normalize.
 
-import type { z } from "zod";
 import { describeError } from "./describe-error.js";
 import type { SmsEvent } from "./events.js";
 import {
@@ -10,26 +9,45 @@ import {
   type PipelineOptions,
   type ResolvedPipelineOptions,
 } from "./options.js";
-import type { MessagePart, Provider, VerifyResult } from "./provider.js";
+import { OptionsError } from "./options-error.js";
+import { settled, type Accepted, type Outcome, type Settle } from "./outcome.js";
+import { collectPart } from "./part-collector.js";
+import type { EventFields, NormalizeContext, Provider } from "./provider.js";
 import { assertUncompressed, type RawRequest } from "./raw-request.js";
-import { isThenable, then, type MaybePromise } from "./maybe-async.js";
-import { StoreGuard, type GuardClaim } from "./store-guard.js";
+import { StoreGuard } from "./store-guard.js";
+import type { DedupeStore } from "./stores.js";
 import { assertInWindow } from "./timestamp-window.js";
 import { WebhookError, isWebhookError, type WebhookErrorCode } from "./webhook-error.js";
-import {
-  settleOnce,
-  type Accepted,
-  type Authentication,
-  type Outcome,
-  type Settle,
-  type SignatureCheck,
-} from "./outcome.js";
-import { collectPart } from "./part-collector.js";
-import { MemoryPartStore } from "../stores/memory-part-store.js";
-import { isPartStore, type PartStore } from "../stores/part-store.js";
 
-/** A claim that lets the handler run: claimed, or unguarded because the store failed. */
-export type ClaimedOrUnguarded = Exclude<GuardClaim, { state: "done" | "in-flight" }>;
+/** Options of {@link createPipeline}: the shared ones, with the store the adapter chose. */
+export interface CreatePipelineOptions<Req = unknown> extends PipelineOptions<Req> {
+  /** Where handled events are remembered (adapters pass `options.store ?? new MemoryStore()`). */
+  store: DedupeStore;
+}
+
+/** One provider's pipeline, as a framework adapter uses it. */
+export interface Pipeline<Req = unknown> {
+  /**
+   * Runs every step on `raw` and says how to answer it. Never rejects. Rejections and
+   * report-mode failures let through are logged and passed to `onError` with `context` (the
+   * framework's request), after the logger is guarded: nothing it does changes the outcome.
+   */
+  receive(raw: RawRequest, context?: Req): Promise<Outcome>;
+}
+
+/** What authentication established about a request. */
+export interface Authentication<Signed> {
+  /** What the provider's `parse` read for verification. */
+  readonly signed: Signed;
+  /** False when report mode (or a provider's explicit option) let an unverified request through. */
+  verified: boolean;
+  /** The signed request time, if the provider signs one. */
+  readonly signedAt: Date | undefined;
+  /** When the pipeline received the request. */
+  readonly receivedAt: Date;
+  /** The verification failure report mode let through (already reported), if any. */
+  warning: WebhookError | undefined;
+}
 
 // Failures report mode lets through; everything else (bad payload, store down) still rejects.
 const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
@@ -42,113 +60,88 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
 ]);
 
 const duplicate: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
-const settled: Settle = () => undefined;
-const signatureValid: SignatureCheck = Object.freeze({ verified: true, warning: undefined });
-const acceptedUnsigned: SignatureCheck = Object.freeze({ verified: false, warning: undefined });
-const signatureCheck = (result: VerifyResult): SignatureCheck =>
-  result === "unverified" ? acceptedUnsigned : signatureValid;
+const partReceived: Accepted = Object.freeze({ type: "acknowledge", status: "part_received" });
 
 /**
- * One provider's pipeline. `receive` runs every step; the step methods exist so the single-step
- * Express middlewares share exactly this code.
+ * The steps of one provider's pipeline. `receive` runs them all; the Express single-step
+ * middlewares run them one at a time on the same instance. Internal: adapters get
+ * {@link Pipeline} from {@link createPipeline}.
  */
-export class WebhookPipeline<Payload, Req = unknown> {
-  readonly provider: Provider<Payload>;
+export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline<Req> {
+  readonly provider: Provider<Payload, Signed>;
   readonly options: ResolvedPipelineOptions<Req>;
-  #guard: StoreGuard | undefined;
-  #partStore: PartStore | undefined;
+  readonly #stores: StoreGuard;
 
-  constructor(provider: Provider<Payload>, options: ResolvedPipelineOptions<Req>) {
+  constructor(provider: Provider<Payload, Signed>, options: ResolvedPipelineOptions<Req>) {
     this.provider = provider;
     this.options = options;
-  }
-
-  /** Logs the provider's notices (risky settings it was built with); once per middleware. */
-  announce(): void {
-    for (const notice of this.provider.notices ?? []) {
-      this.options.logger.warn({ provider: this.provider.name }, notice);
+    this.#stores = new StoreGuard(options);
+    for (const notice of provider.notices ?? []) {
+      options.logger.warn({ provider: provider.name }, notice);
     }
   }
 
-  // Made on first use: a single-step middleware that never dedupes never allocates a store.
-  get #stores(): StoreGuard {
-    return (this.#guard ??= new StoreGuard(this.options));
+  async receive(raw: RawRequest, context?: Req): Promise<Outcome> {
+    try {
+      const auth = await this.authenticate(raw, context);
+      this.checkWindow(auth, raw, context);
+      const payload = this.read(raw, auth);
+      const key = this.provider.dedupeKey(payload, raw);
+      const storeKey = this.storeKey(key, auth.verified);
+      const claim = await this.#stores.claim(storeKey);
+      if (claim.state === "done") return duplicate;
+      if (claim.state === "in-flight") throw this.inFlight();
+      const settle = claim.state === "unguarded" ? settled : this.settler(storeKey, claim.token);
+      return await this.finish(payload, raw, key, auth, settle);
+    } catch (error) {
+      return this.reject(error, raw, context);
+    }
   }
 
-  // The dedupe store keeps the parts when it can (MemoryStore, RedisStore), so parts that land
-  // on different instances meet; a store that cannot gets parts kept in this process.
-  get #parts(): PartStore {
-    if (this.#partStore !== undefined) return this.#partStore;
-    const store = this.#stores.store;
-    if (isPartStore(store)) return (this.#partStore = store);
-    this.options.logger.warn(
-      { provider: this.provider.name },
-      "the dedupe store cannot keep concatenated-SMS parts; keeping them in this process's memory",
-    );
-    return (this.#partStore = new MemoryPartStore());
+  /** The outcome for a request refused with `error` (reported as a rejection). */
+  reject(error: unknown, raw: RawRequest, context: Req | undefined): Outcome {
+    const rejection = asWebhookError(error);
+    this.report(rejection, raw, context);
+    return { type: "reject", error: rejection };
   }
 
   /**
-   * Runs every step on `req` and says how to answer it. Never throws or rejects. Answers
-   * synchronously when the provider and the store do (HMAC providers on the memory store), so
-   * the common path costs no promises.
+   * Reads what the signature needs and checks it. In report mode a verification failure is
+   * logged and let through, unverified.
    */
-  // The synchronous path below makes no closures and no promises: each step continues at once
-  // unless the one before it answered with a promise (a JWT check, a Redis store).
-  receive(req: RawRequest): MaybePromise<Outcome> {
-    let outcome: MaybePromise<Outcome>;
+  async authenticate(raw: RawRequest, context: Req | undefined): Promise<Authentication<Signed>> {
+    const receivedAt = this.options.clock();
+    assertUncompressed(raw);
+    const signed =
+      this.provider.parse === undefined ? (undefined as Signed) : this.provider.parse(raw);
     try {
-      assertUncompressed(req);
-      const payload = this.provider.parse(req);
-      const auth = this.authenticate(req, payload, this.options.clock());
-      outcome = isThenable(auth)
-        ? auth.then((settled) => this.#claimAndFinish(req, payload, settled))
-        : this.#claimAndFinish(req, payload, auth);
+      const verification = await this.provider.verify(raw, signed);
+      const verified = verification !== "unverified";
+      const signedAt = verified ? verification : undefined;
+      return { signed, verified, signedAt, receivedAt, warning: undefined };
     } catch (error) {
-      return this.#rejection(error);
+      const warning = this.#letThroughOrThrow(error, raw, context);
+      return { signed, verified: false, signedAt: undefined, receivedAt, warning };
     }
-    return isThenable(outcome) ? Promise.resolve(outcome).catch(this.#rejection) : outcome;
   }
 
-  /** Verifies the signature, then the signed time against the window. */
-  authenticate(req: RawRequest, payload: Payload, now: Date): MaybePromise<Authentication> {
-    const signature = this.verifySignature(req, payload);
-    return isThenable(signature)
-      ? signature.then((settled) => this.#withTimestamp(req, payload, now, settled))
-      : this.#withTimestamp(req, payload, now, signature);
+  /** Checks the signed time against the window; in report mode a failure is let through. */
+  checkWindow(auth: Authentication<Signed>, raw: RawRequest, context: Req | undefined): void {
+    if (auth.signedAt === undefined) return;
+    try {
+      assertInWindow(auth.signedAt, auth.receivedAt, this.options.toleranceSec);
+    } catch (error) {
+      auth.warning = this.#letThroughOrThrow(error, raw, context);
+      auth.verified = false;
+    }
   }
 
-  /**
-   * Checks the signature. In report mode a failure comes back as a warning instead;
-   * `verified` is false also when the provider accepted the request unsigned, by its options.
-   */
-  verifySignature(req: RawRequest, payload: Payload): MaybePromise<SignatureCheck> {
-    let result: MaybePromise<VerifyResult>;
-    try {
-      assertUncompressed(req);
-      result = this.provider.verify(req, payload);
-    } catch (error) {
-      return this.#signatureFailure(error);
-    }
-    return isThenable(result)
-      ? Promise.resolve(result).then(signatureCheck, this.#signatureFailure)
-      : signatureCheck(result);
-  }
-
-  /** Checks the signed time against the window; in report mode a failure is a warning. */
-  checkTimestamp(
-    req: RawRequest,
-    payload: Payload,
-    now: Date,
-  ): { signedAt: Date | undefined; warning: WebhookError | undefined } {
-    let signedAt: Date | undefined;
-    try {
-      signedAt = this.provider.timestamp(req, payload);
-      if (signedAt !== undefined) assertInWindow(signedAt, now, this.options.toleranceSec);
-      return { signedAt, warning: undefined };
-    } catch (error) {
-      return { signedAt, warning: this.#reportOrThrow(error) };
-    }
+  /** The payload, read once the request is authentic (or let through by report mode). */
+  read(raw: RawRequest, auth: Authentication<Signed>): Payload {
+    const { provider } = this;
+    return provider.read === undefined
+      ? (auth.signed as unknown as Payload)
+      : provider.read(raw, auth.signed);
   }
 
   /**
@@ -160,8 +153,8 @@ export class WebhookPipeline<Payload, Req = unknown> {
     return verified ? `${this.provider.name}:${key}` : `${this.provider.name}:unverified:${key}`;
   }
 
-  /** Claims a {@link storeKey} in the store. */
-  claim(storeKey: string): MaybePromise<GuardClaim> {
+  /** Claims a {@link storeKey} in the store (with the store's timeout and failure policy). */
+  claim(storeKey: string) {
     return this.#stores.claim(storeKey);
   }
 
@@ -174,14 +167,14 @@ export class WebhookPipeline<Payload, Req = unknown> {
     );
   }
 
-  /**
-   * Returns the function that settles a claim: commit when `handled`, release otherwise. It acts
-   * once; later calls do nothing, so an early release (bad payload) is not undone by a commit.
-   */
-  settler(storeKey: string, claim: ClaimedOrUnguarded): Settle {
-    if (claim.state === "unguarded") return settled;
-    const stores = this.#stores;
-    return settleOnce((handled) => stores.settle(storeKey, claim.token, handled));
+  /** Settles a claim once: commit when handled, release otherwise. */
+  settler(storeKey: string, token: string): Settle {
+    let done = false;
+    return async (handled) => {
+      if (done) return;
+      done = true;
+      await this.#stores.settle(storeKey, token, handled);
+    };
   }
 
   /**
@@ -189,52 +182,53 @@ export class WebhookPipeline<Payload, Req = unknown> {
    * and acknowledged instead, until the part that completes it. Anything that fails releases
    * the claim.
    */
-  finish(
+  async finish(
     payload: Payload,
-    req: RawRequest,
+    raw: RawRequest,
     key: string,
-    auth: Authentication,
+    auth: Authentication<Signed>,
     settle: Settle,
-  ): MaybePromise<Accepted> {
-    let event: SmsEvent;
-    let part: MessagePart | undefined;
+  ): Promise<Accepted> {
     try {
-      event = this.normalize(payload, req, key, auth);
-      part = this.provider.concat?.partOf(payload, event);
+      const context: NormalizeContext = {
+        request: raw,
+        signedAt: auth.signedAt,
+        receivedAt: auth.receivedAt,
+      };
+      const fields = this.provider.normalize(payload, context);
+      const { concat } = this.provider;
+      const part = concat?.partOf(payload, fields);
+      if (concat === undefined || part === undefined) {
+        const event = this.#stamp(fields, key, auth.verified, payload);
+        return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
+      }
+      const { parts } = this.options;
+      if (parts === undefined) throw new Error("the store keeps no parts"); // refused at construction
+      const collector = {
+        ttlMs: concat.ttlMs,
+        stores: this.#stores,
+        parts,
+        logger: this.options.logger,
+        provider: this.provider.name,
+      };
+      const message = await collectPart(collector, part, payload, auth.verified, settle);
+      if (message === undefined) return partReceived;
+      const payloads = message.payloads as Payload[];
+      const whole = concat.assemble(payloads, context);
+      const event = this.#stamp(whole, message.group, auth.verified, payloads);
+      const delivery = { event, warning: auth.warning, settle: message.settle };
+      return { type: "deliver", delivery };
     } catch (error) {
-      return then(settle(false), () => {
-        throw error;
-      });
+      await settle(false);
+      throw error;
     }
-    if (part === undefined) {
-      return { type: "deliver", delivery: { event, warning: auth.warning, settle } };
-    }
-    const collector = {
-      concat: this.provider.concat!,
-      stores: this.#stores,
-      parts: this.#parts,
-      logger: this.options.logger,
-      provider: this.provider.name,
-    };
-    return collectPart(collector, part, req, auth, settle);
-  }
-
-  /** Validates the payload and maps it to the event, with the pipeline's fields filled in. */
-  normalize(payload: Payload, request: RawRequest, key: string, auth: Authentication): SmsEvent {
-    return this.provider.normalize(payload, {
-      request,
-      id: key,
-      verified: auth.verified,
-      signedAt: auth.signedAt,
-      receivedAt: auth.receivedAt,
-    });
   }
 
   /**
    * Logs a rejection (warn; error for 5xx), or with `outcome` a report-mode failure let through,
    * and calls `onError`. A throwing `onError` is logged, never allowed to break the answer.
    */
-  report(error: WebhookError, raw: RawRequest, req: Req, outcome = "rejected"): void {
+  report(error: WebhookError, raw: RawRequest, context: Req | undefined, outcome = "rejected") {
     const { logger, onError } = this.options;
     const details = {
       code: error.code,
@@ -249,77 +243,32 @@ export class WebhookPipeline<Payload, Req = unknown> {
     else logger.warn(details, message);
     if (onError === undefined) return;
     try {
-      onError(error, req);
+      onError(error, context as Req);
     } catch (hookError) {
       logger.error({ cause: describeError(hookError) }, "the onError hook threw");
     }
   }
 
-  /** Turns anything thrown inside the pipeline into a WebhookError safe to answer with. */
-  asWebhookError(error: unknown): WebhookError {
-    if (isWebhookError(error)) return error;
-    return new WebhookError("internal_error", "The webhook could not be processed.", {
-      cause: error,
-    });
+  // The pipeline, not the provider, fills in what every event carries.
+  #stamp(fields: EventFields, id: string, verified: boolean, raw: unknown): SmsEvent {
+    return { ...fields, provider: this.provider.name, id, verified, raw };
   }
 
-  #withTimestamp(
-    req: RawRequest,
-    payload: Payload,
-    now: Date,
-    signature: SignatureCheck,
-  ): Authentication {
-    if (signature.warning !== undefined) {
-      return { verified: false, signedAt: undefined, receivedAt: now, warning: signature.warning };
-    }
-    const { signedAt, warning } = this.checkTimestamp(req, payload, now);
-    return {
-      verified: signature.verified && warning === undefined,
-      signedAt,
-      receivedAt: now,
-      warning,
-    };
-  }
-
-  #claimAndFinish(req: RawRequest, payload: Payload, auth: Authentication): MaybePromise<Outcome> {
-    const key = this.provider.dedupeKey(payload, req);
-    const storeKey = this.storeKey(key, auth.verified);
-    const claim = this.claim(storeKey);
-    return isThenable(claim)
-      ? claim.then((settled) => this.#finishClaimed(req, payload, auth, key, storeKey, settled))
-      : this.#finishClaimed(req, payload, auth, key, storeKey, claim);
-  }
-
-  #finishClaimed(
-    req: RawRequest,
-    payload: Payload,
-    auth: Authentication,
-    key: string,
-    storeKey: string,
-    claim: GuardClaim,
-  ): MaybePromise<Outcome> {
-    if (claim.state === "done") return duplicate;
-    if (claim.state === "in-flight") throw this.inFlight();
-    return this.finish(payload, req, key, auth, this.settler(storeKey, claim));
-  }
-
-  // Bound once: handed to promise chains without a new closure per request.
-  readonly #rejection = (error: unknown): Outcome => ({
-    type: "reject",
-    error: this.asWebhookError(error),
-  });
-
-  readonly #signatureFailure = (error: unknown): SignatureCheck => ({
-    verified: false,
-    warning: this.#reportOrThrow(error),
-  });
-
-  #reportOrThrow(error: unknown): WebhookError {
+  #letThroughOrThrow(error: unknown, raw: RawRequest, context: Req | undefined): WebhookError {
     const letThrough =
       this.options.mode === "report" && isWebhookError(error) && verificationCodes.has(error.code);
     if (!letThrough) throw error;
+    this.report(error, raw, context, "let through (report mode)");
     return error;
   }
+}
+
+/** Turns anything thrown inside the pipeline into a WebhookError safe to answer with. */
+export function asWebhookError(error: unknown): WebhookError {
+  if (isWebhookError(error)) return error;
+  return new WebhookError("internal_error", "The webhook could not be processed.", {
+    cause: error,
+  });
 }
 
 function pathOf(url: string): string {
@@ -327,25 +276,30 @@ function pathOf(url: string): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
-/**
- * Checks `options` (against `shape`, by default the pipeline's own options), applies the
- * defaults and builds the pipeline: what a framework adapter starts from.
- */
-export function createPipeline<Payload, Req = unknown>(
-  provider: Provider<Payload>,
-  options: PipelineOptions<Req> = {},
-  shape: z.ZodRawShape = pipelineOptionsShape,
-): WebhookPipeline<Payload, Req> {
-  validateOptions(shape, options);
-  return new WebhookPipeline(provider, resolvePipelineOptions(provider, options));
+/** Builds the internal pipeline from options already checked against their shape. */
+export function buildPipeline<Payload, Signed, Req>(
+  provider: Provider<Payload, Signed>,
+  options: PipelineOptions<Req>,
+  store: DedupeStore,
+): WebhookPipeline<Payload, Signed, Req> {
+  return new WebhookPipeline(provider, resolvePipelineOptions(provider, options, store));
 }
 
-export type {
-  Accepted,
-  Acknowledgement,
-  Authentication,
-  Delivery,
-  Outcome,
-  Settle,
-  SignatureCheck,
-} from "./outcome.js";
+/**
+ * Checks `options`, applies the defaults and builds the pipeline a framework adapter drives:
+ * `await createPipeline(provider, { store }).receive(rawRequest, req)` → the {@link Outcome}.
+ * A bad option throws here, at start-up.
+ */
+export function createPipeline<Payload, Signed, Req = unknown>(
+  provider: Provider<Payload, Signed>,
+  options: CreatePipelineOptions<Req>,
+): Pipeline<Req> {
+  const { store, ...rest } = validateOptions(pipelineOptionsShape, options);
+  if (store === undefined) {
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+      'option "store" is required: pass new MemoryStore() or a RedisStore',
+    );
+  }
+  return buildPipeline(provider, rest, store);
+}

@@ -1,6 +1,6 @@
 // lib/core/provider.ts — what a provider adapter is: a plain object the pipeline drives.
 
-import type { SmsEvent, UnknownEvent } from "./events.js";
+import type { SmsEvent } from "./events.js";
 import type { RawRequest } from "./raw-request.js";
 
 /** What a provider knows about its own traffic, used where the options say nothing. */
@@ -11,61 +11,81 @@ export interface ProviderDefaults {
   readonly dedupeTtlMs: number;
 }
 
+/**
+ * What `verify` learned: the time the provider signed (checked against the window), `undefined`
+ * for a valid signature that covers no time, or `"unverified"` for a request the provider's
+ * options accept unsigned (the event then has `verified: false`).
+ */
+export type Verification = Date | undefined | "unverified";
+
 /** What `normalize` learns from the pipeline's earlier steps. */
 export interface NormalizeContext {
   /** The request, for what the parsed payload lost (e.g. a JSON number's exact digits). */
   readonly request: RawRequest;
-  /** The event's dedupe key (becomes `event.id`). */
-  readonly id: string;
-  /** False when report mode let an unverified request through. */
-  readonly verified: boolean;
   /** The signed request time, when the provider signs one. */
   readonly signedAt: Date | undefined;
   /** When the pipeline received the request (by the `clock` option). */
   readonly receivedAt: Date;
 }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * An event as a provider's `normalize` builds it: the pipeline adds `provider`, `id` (the
+ * dedupe key), `verified` and `raw` (the payload), so no provider can get them wrong.
+ */
+export type EventFields = DistributiveOmit<SmsEvent, StampedField>;
+
+/** The fields of one kind of event, as `normalize` builds it: `FieldsOf<MessageStatusEvent>`. */
+export type FieldsOf<Event extends SmsEvent> = Omit<Event, StampedField>;
+
+type StampedField = "provider" | "id" | "verified" | "raw";
+
 /**
  * A provider adapter: turns one signed provider request into one {@link SmsEvent}.
  *
- * The pipeline calls, in order: `parse` (only what verification needs; no schema), `verify`,
- * `timestamp` (checked against the window), `dedupeKey` (claimed in the store), `normalize`
- * (schema-validated). Each throws a `WebhookError` for bad input.
+ * The pipeline calls, in order: `parse` (only what the signature needs, if anything), `verify`
+ * (its answer's signed time is checked against the window), `read` (the payload, now that it is
+ * authentic), `dedupeKey` (claimed in the store) and `normalize` (schema-validated). Each throws
+ * a `WebhookError` for bad input. `Signed` is what `parse` reads; `Payload` what `read` makes.
  */
-export interface Provider<Payload = unknown> {
+export interface Provider<Payload = unknown, Signed = Payload> {
   /** Stable name, used in events (`event.provider`) and dedupe keys. */
   readonly name: string;
   /** Window and dedupe TTL for this provider's retry behaviour. */
   readonly defaults: ProviderDefaults;
   /**
    * The routes `smsWebhook.router()` mounts, relative to where it is mounted. A route accepts
-   * every event the provider sends there, telling them apart by their fields.
+   * every event the provider sends there, telling them apart by their fields. Default `POST /`.
    */
-  readonly routes: readonly ProviderRoute[];
-  /** Reads the request into the payload; throws `payload_invalid`. Runs before verification. */
-  parse(req: RawRequest): Payload;
+  readonly routes?: readonly ProviderRoute[];
   /**
-   * Checks the signature against the raw bytes; throws `signature_*` / `secret_unknown`.
-   * Answers `"unverified"` for a request it accepts without a signature because its options
-   * say so (Vonage SMS `allowUnsigned`): the event then has `verified: false`.
+   * Reads what verification needs from the request, before the signature is checked: only
+   * what the scheme signs (Vonage SMS: its parameters). Omit it when the signature covers the
+   * raw body, so unauthenticated bytes reach no parser. Throws `payload_invalid`.
    */
-  verify(req: RawRequest, payload: Payload): VerifyResult | Promise<VerifyResult>;
-  /** The signed time of this request, or `undefined` when the provider signs none. */
-  timestamp(req: RawRequest, payload: Payload): Date | undefined;
+  parse?(req: RawRequest): Signed;
+  /**
+   * Checks the signature against the raw bytes and says what it learned (see
+   * {@link Verification}); throws `signature_*`, `secret_unknown` or `timestamp_missing`.
+   */
+  verify(req: RawRequest, signed: Signed): Verification | Promise<Verification>;
+  /**
+   * Reads the payload once the request is authentic (e.g. parses the JSON body); throws
+   * `payload_invalid`. Omit it when `parse` already read the whole payload.
+   */
+  read?(req: RawRequest, signed: Signed): Payload;
   /** The idempotency key: equal for every delivery of one event, different across events. */
   dedupeKey(payload: Payload, req: RawRequest): string;
-  /** Validates the payload (zod) and maps it to the common event; throws `payload_invalid`. */
-  normalize(payload: Payload, context: NormalizeContext): SmsEvent;
+  /** Validates the payload (zod) and maps it to the event's fields; throws `payload_invalid`. */
+  normalize(payload: Payload, context: NormalizeContext): EventFields;
   /** For a provider that sends one message as several requests: how to put it together. */
   readonly concat?: ConcatAssembler<Payload>;
   /** Said once, through the pipeline's logger, when a pipeline is built (risky settings). */
   readonly notices?: readonly string[];
 }
 
-/** What `verify` answers when it does not throw. */
-export type VerifyResult = void | "unverified";
-
-/** One part of a concatenated message. */
+/** Where a part of a concatenated message belongs. */
 export interface MessagePart {
   /** The group: the same for every part of one message, different across senders and recipients. */
   readonly group: string;
@@ -73,21 +93,21 @@ export interface MessagePart {
   readonly index: number;
   /** How many parts the message has. */
   readonly total: number;
-  /** What to keep of this part until the others arrive (the provider reads it back). */
-  readonly value: string;
 }
 
 /**
  * Reassembles a message the provider sends in parts (Vonage's concatenated SMS): each part is
- * acknowledged, and the handler runs once, with the whole message, when the last part lands.
+ * acknowledged and kept (its payload, as JSON, in the store's `parts`), and the handler runs
+ * once, with the whole message, when the last part lands. The event's `id` is the group and
+ * its `raw` every part's payload, in part order.
  */
 export interface ConcatAssembler<Payload> {
   /** How long an incomplete group waits for its missing parts, in ms. */
   readonly ttlMs: number;
   /** The part this request is, or `undefined` for a whole message. Throws `payload_invalid`. */
-  partOf(payload: Payload, event: SmsEvent): MessagePart | undefined;
-  /** The whole message from every part's `value`, in part order. */
-  assemble(values: readonly string[], context: NormalizeContext): SmsEvent;
+  partOf(payload: Payload, event: EventFields): MessagePart | undefined;
+  /** The whole message from every part's payload, in part order. */
+  assemble(parts: readonly Payload[], context: NormalizeContext): EventFields;
 }
 
 /** A path and the methods a provider sends to it. */
@@ -98,22 +118,16 @@ export interface ProviderRoute {
   readonly methods: readonly ("get" | "post")[];
 }
 
+/** The routes of a provider that names none: `POST /`. */
+export const defaultRoutes: readonly ProviderRoute[] = [{ path: "/", methods: ["post"] }];
+
 /**
- * The `unknown` event for a validly signed payload a provider does not model (yet): its
- * provider event name and raw payload, at the signed time (or when it arrived).
+ * The fields of an `unknown` event, for a validly signed payload a provider does not model
+ * (yet): its provider event name, at the signed time (or when it arrived).
  */
-export function unknownEvent(
-  provider: string,
-  eventName: string,
-  raw: unknown,
-  context: NormalizeContext,
-): UnknownEvent {
+export function unknownEvent(eventName: string, context: NormalizeContext): EventFields {
   return {
     type: "unknown",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw,
     eventName,
     occurredAt: context.signedAt ?? context.receivedAt,
   };

@@ -3,7 +3,7 @@
 import type { ServerResponse } from "node:http";
 import type { WebhookError } from "../core/webhook-error.js";
 
-import type { Acknowledgement } from "../core/pipeline.js";
+import type { Acknowledgement } from "../core/outcome.js";
 
 const acknowledgementBodies: Record<Acknowledgement, string> = {
   duplicate: JSON.stringify({ status: "duplicate" }),

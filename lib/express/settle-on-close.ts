@@ -1,7 +1,7 @@
 // lib/express/settle-on-close.ts — commit or release a claim once the response is over.
 
 import type { ServerResponse } from "node:http";
-import type { Settle } from "../core/pipeline.js";
+import type { Settle } from "../core/outcome.js";
 
 /**
  * Calls `settle(true)` when the response was sent in full with a status below 500, and

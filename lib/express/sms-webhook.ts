@@ -7,11 +7,10 @@ import express, {
   type Response,
   type Router,
 } from "express";
-import { isThenable, type MaybePromise } from "../core/maybe-async.js";
-import { createPipeline, type Outcome } from "../core/pipeline.js";
-import type { Provider } from "../core/provider.js";
-import type { RawRequest } from "../core/raw-request.js";
+import type { Outcome } from "../core/outcome.js";
+import { defaultRoutes, type Provider } from "../core/provider.js";
 import { catchRejections } from "./catch-rejections.js";
+import { expressPipeline } from "./express-pipeline.js";
 import { smsWebhookOptionsShape, type SmsWebhookOptions } from "./options.js";
 import { rawBodyReader } from "./raw-body.js";
 import { toRawRequest } from "./raw-request.js";
@@ -36,76 +35,65 @@ export interface SmsWebhook {
    * itself (`{"error":{"code","message"}}`) and duplicates with 200 `{"status":"duplicate"}`.
    * Options are checked here, once: a bad option throws at start-up.
    */
-  <Payload>(provider: Provider<Payload>, options?: SmsWebhookOptions): RequestHandler;
+  <Payload, Signed>(
+    provider: Provider<Payload, Signed>,
+    options?: SmsWebhookOptions,
+  ): RequestHandler;
   /**
    * An `express.Router` with the middleware (and `handler`) mounted on every path and method
    * the provider sends to (Vonage: GET and POST `/inbound` and `/status`).
    */
-  router<Payload>(provider: Provider<Payload>, options?: SmsWebhookRouterOptions): Router;
+  router<Payload, Signed>(
+    provider: Provider<Payload, Signed>,
+    options?: SmsWebhookRouterOptions,
+  ): Router;
 }
 
-function createSmsWebhook<Payload>(
-  provider: Provider<Payload>,
+function createSmsWebhook<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: SmsWebhookOptions = {},
 ): RequestHandler {
-  const pipeline = createPipeline<Payload, Request>(provider, options, smsWebhookOptionsShape);
-  pipeline.announce();
+  const pipeline = expressPipeline(provider, options, smsWebhookOptionsShape);
   const readBody = rawBodyReader(options.limit);
 
-  function answer(
-    outcome: Outcome,
-    raw: RawRequest,
-    req: Request,
-    res: Response,
-    next: NextFunction,
-  ) {
+  function answer(outcome: Outcome, req: Request, res: Response, next: NextFunction) {
     switch (outcome.type) {
       case "reject":
         sendError(res, outcome.error);
-        pipeline.report(outcome.error, raw, req);
         return;
       case "acknowledge":
         sendAcknowledgement(res, outcome.status);
         return;
-      case "deliver": {
-        const { event, warning, settle } = outcome.delivery;
-        // First, so that nothing below (a throwing logger) can leave the claim held.
-        if (!settleOnClose(res, settle)) return;
-        if (warning !== undefined) pipeline.report(warning, raw, req, "let through (report mode)");
-        req.smsEvent = event;
+      case "deliver":
+        if (!settleOnClose(res, outcome.delivery.settle)) return;
+        req.smsEvent = outcome.delivery.event;
         next();
-      }
     }
   }
 
   return function smsWebhookMiddleware(req: Request, res: Response, next: NextFunction) {
     readBody(req, res, (error, body) => {
-      const raw = toRawRequest(req, body);
-      const outcome: MaybePromise<Outcome> =
-        error === undefined ? pipeline.receive(raw) : { type: "reject", error };
-      if (isThenable(outcome)) {
-        outcome.then((settled) => answer(settled, raw, req, res, next)).catch(next);
+      if (error !== undefined) {
+        answer(pipeline.reject(error, toRawRequest(req, body), req), req, res, next);
         return;
       }
-      // We are inside body-parser's callback: nothing may throw out of here.
-      try {
-        answer(outcome, raw, req, res, next);
-      } catch (failure) {
-        next(failure);
-      }
+      pipeline
+        .receive(toRawRequest(req, body), req)
+        .then((outcome) => answer(outcome, req, res, next))
+        .catch(next);
     });
   };
 }
 
-function createRouter<Payload>(
-  provider: Provider<Payload>,
+function createRouter<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: SmsWebhookRouterOptions = {},
 ): Router {
   const { handler, ...middlewareOptions } = options;
   const handlers = (handler === undefined ? [] : [handler].flat()).map(catchRejections);
   const middleware = createSmsWebhook(provider, middlewareOptions);
   const router = express.Router();
-  for (const route of provider.routes) {
+  for (const route of provider.routes ?? defaultRoutes) {
     for (const method of route.methods) router[method](route.path, middleware, ...handlers);
   }
   return router;

@@ -2,10 +2,12 @@
 
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { pipelineOptionsShape } from "../core/options.js";
-import { createPipeline, type Settle, type WebhookPipeline } from "../core/pipeline.js";
+import { settled, type Settle } from "../core/outcome.js";
+import type { Authentication, WebhookPipeline } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
 import { WebhookError } from "../core/webhook-error.js";
+import { expressPipeline } from "./express-pipeline.js";
 import type { SmsWebhookOptions } from "./options.js";
 import { keptBody } from "./raw-body.js";
 import { toRawRequest } from "./raw-request.js";
@@ -15,52 +17,47 @@ import { settleOnClose } from "./settle-on-close.js";
 /** Options for a single step: those of `smsWebhook` (each step reads the ones it needs). */
 export type StepOptions = Omit<SmsWebhookOptions, "limit">;
 
+type AnyPipeline = WebhookPipeline<unknown, unknown, Request>;
+
 // What one step leaves for the next, on the request under a private key.
 interface StepState {
   raw: RawRequest;
-  payload: unknown;
-  verified: boolean;
-  signedAt: Date | undefined;
-  receivedAt: Date;
-  key: string | undefined;
+  auth: Authentication<unknown>;
+  // Set by dedupe(): the payload it read and the key it claimed.
+  payload?: unknown;
+  key?: string;
   // The dedupe step's pipeline: normalize() keeps concatenated-SMS parts in its store, so
   // parts that land on different instances meet even when only dedupe() was given the store.
-  dedupedBy: WebhookPipeline<unknown, Request> | undefined;
+  dedupedBy?: AnyPipeline;
   // Replaced by normalize() when a concatenated SMS completes; read when the response closes.
-  settle: Settle | undefined;
+  settle?: Settle;
 }
 
 const stateKey = Symbol("sms-webhooks.step-state");
 type WithState = Request & { [stateKey]?: StepState };
 
-type Step<Payload> = (
-  pipeline: WebhookPipeline<Payload, Request>,
-  req: Request,
-  res: Response,
-) => void | Promise<void>;
+type Step = (pipeline: AnyPipeline, req: Request, res: Response) => void | Promise<void>;
 
 // Builds a step middleware: options checked once, each failure reported and passed to next().
-function stepMiddleware<Payload>(
+function stepMiddleware<Payload, Signed>(
   name: string,
-  provider: Provider<Payload>,
+  provider: Provider<Payload, Signed>,
   options: StepOptions,
-  step: Step<Payload>,
+  step: Step,
 ): RequestHandler {
-  const pipeline = createPipeline<Payload, Request>(provider, options, pipelineOptionsShape);
-  if (name === "verifySignature") pipeline.announce();
+  const pipeline = expressPipeline(provider, options, pipelineOptionsShape, true);
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     Promise.resolve()
-      .then(() => step(pipeline, req, res))
+      .then(() => step(pipeline as unknown as AnyPipeline, req, res))
       .then(
         () => {
           // Answered by the step, or the client left (its claim is released): nothing to run.
           if (!res.headersSent && !res.destroyed) next();
         },
         (error: unknown) => {
-          const rejection = pipeline.asWebhookError(error);
           const raw = (req as WithState)[stateKey]?.raw ?? toRawRequest(req, Buffer.alloc(0));
-          pipeline.report(rejection, raw, req);
-          next(rejection);
+          const outcome = pipeline.reject(error, raw, req);
+          next(outcome.type === "reject" ? outcome.error : error);
         },
       );
   };
@@ -78,23 +75,12 @@ function stateOf(req: Request, step: string): StepState {
   return state;
 }
 
-function reportLetThrough<Payload>(
-  pipeline: WebhookPipeline<Payload, Request>,
-  warning: WebhookError | undefined,
-  state: StepState,
-  req: Request,
-): void {
-  if (warning === undefined) return;
-  state.verified = false;
-  pipeline.report(warning, state.raw, req, "let through (report mode)");
-}
-
 /**
  * Step 2: parses what the signature needs and verifies it against the raw body, which
  * `rawBody()` (or `captureRawBody`, or an upstream `express.raw()`) must have kept.
  */
-export function verifySignature<Payload>(
-  provider: Provider<Payload>,
+export function verifySignature<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: StepOptions = {},
 ): RequestHandler {
   return stepMiddleware("verifySignature", provider, options, async (pipeline, req) => {
@@ -107,38 +93,18 @@ export function verifySignature<Payload>(
       );
     }
     const raw = toRawRequest(req, body);
-    const payload = provider.parse(raw);
-    const state: StepState = {
-      raw,
-      payload,
-      verified: true,
-      signedAt: undefined,
-      receivedAt: pipeline.options.clock(),
-      key: undefined,
-      dedupedBy: undefined,
-      settle: undefined,
-    };
-    (req as WithState)[stateKey] = state;
-    const { verified, warning } = await pipeline.verifySignature(raw, payload);
-    state.verified = verified;
-    reportLetThrough(pipeline, warning, state, req);
+    (req as WithState)[stateKey] = { raw, auth: await pipeline.authenticate(raw, req) };
   });
 }
 
 /** Step 3: rejects a signed timestamp outside the window (`toleranceSec`). */
-export function timestampWindow<Payload>(
-  provider: Provider<Payload>,
+export function timestampWindow<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: StepOptions = {},
 ): RequestHandler {
   return stepMiddleware("timestampWindow", provider, options, (pipeline, req) => {
     const state = stateOf(req, "timestampWindow");
-    const { signedAt, warning } = pipeline.checkTimestamp(
-      state.raw,
-      state.payload as Payload,
-      state.receivedAt,
-    );
-    state.signedAt = signedAt;
-    reportLetThrough(pipeline, warning, state, req);
+    pipeline.checkWindow(state.auth, state.raw, req);
   });
 }
 
@@ -146,20 +112,20 @@ export function timestampWindow<Payload>(
  * Step 4: claims the event in the store. A handled event is answered 200 duplicate, one in
  * flight 409; otherwise the claim is committed or released when the response is over.
  */
-export function dedupe<Payload>(
-  provider: Provider<Payload>,
+export function dedupe<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: StepOptions = {},
 ): RequestHandler {
   return stepMiddleware("dedupe", provider, options, async (pipeline, req, res) => {
     const state = stateOf(req, "dedupe");
-    const key = provider.dedupeKey(state.payload as Payload, state.raw);
-    const storeKey = pipeline.storeKey(key, state.verified);
+    const payload = pipeline.read(state.raw, state.auth);
+    const key = pipeline.provider.dedupeKey(payload, state.raw);
+    const storeKey = pipeline.storeKey(key, state.auth.verified);
     const claim = await pipeline.claim(storeKey);
     if (claim.state === "done") return sendAcknowledgement(res, "duplicate");
     if (claim.state === "in-flight") throw pipeline.inFlight();
-    state.key = key;
-    state.dedupedBy = pipeline as WebhookPipeline<unknown, Request>;
-    state.settle = pipeline.settler(storeKey, claim);
+    Object.assign(state, { payload, key, dedupedBy: pipeline });
+    state.settle = claim.state === "unguarded" ? settled : pipeline.settler(storeKey, claim.token);
     settleOnClose(res, (handled) => state.settle?.(handled) ?? Promise.resolve());
   });
 }
@@ -168,25 +134,21 @@ export function dedupe<Payload>(
  * Step 5: validates the payload with the provider's schema and sets `req.smsEvent`. A part of
  * a concatenated SMS is acknowledged (200 `part_received`) until the last part completes it.
  */
-export function normalize<Payload>(
-  provider: Provider<Payload>,
+export function normalize<Payload, Signed>(
+  provider: Provider<Payload, Signed>,
   options: StepOptions = {},
 ): RequestHandler {
   return stepMiddleware("normalize", provider, options, async (pipeline, req, res) => {
     const state = stateOf(req, "normalize");
-    const payload = state.payload as Payload;
-    const finisher = (state.dedupedBy as WebhookPipeline<Payload, Request> | undefined) ?? pipeline;
+    const finisher = state.dedupedBy ?? pipeline;
+    const payload = state.key === undefined ? finisher.read(state.raw, state.auth) : state.payload;
+    const key = state.key ?? finisher.provider.dedupeKey(payload, state.raw);
     const accepted = await finisher.finish(
       payload,
       state.raw,
-      state.key ?? provider.dedupeKey(payload, state.raw),
-      {
-        verified: state.verified,
-        signedAt: state.signedAt,
-        receivedAt: state.receivedAt,
-        warning: undefined,
-      },
-      state.settle ?? (() => Promise.resolve()),
+      key,
+      state.auth,
+      state.settle ?? settled,
     );
     if (accepted.type === "acknowledge") return sendAcknowledgement(res, accepted.status);
     state.settle = accepted.delivery.settle;

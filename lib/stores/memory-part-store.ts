@@ -1,7 +1,7 @@
 // lib/stores/memory-part-store.ts — concatenated-SMS parts in this process's memory.
 
 import { LRUCache } from "lru-cache";
-import type { ExpiredGroup, PartProgress, PartStore } from "./part-store.js";
+import type { ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
 
 interface Group {
   readonly total: number;

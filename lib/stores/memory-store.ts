@@ -1,9 +1,8 @@
 // lib/stores/memory-store.ts — the default dedupe store: one process, bounded LRU with TTLs.
 
 import { LRUCache } from "lru-cache";
-import type { Claim, DedupeStore } from "./dedupe-store.js";
 import { MemoryPartStore } from "./memory-part-store.js";
-import type { PartProgress, PartStore } from "./part-store.js";
+import type { Claim, DedupeStore, PartProgress, PartStore } from "../core/stores.js";
 
 /** Options for {@link MemoryStore}. */
 export interface MemoryStoreOptions {

@@ -3,8 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { validateOptions } from "../core/options.js";
-import type { Claim, DedupeStore } from "./dedupe-store.js";
-import type { ExpiredGroup, PartProgress, PartStore } from "./part-store.js";
+import type { Claim, DedupeStore, ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
 import type { SendCommand } from "./redis-script.js";
 import {
   addPartScript,

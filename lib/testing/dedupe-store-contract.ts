@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DedupeStore } from "../stores/dedupe-store.js";
+import type { DedupeStore } from "../core/stores.js";
 import { testGlobals } from "./test-globals.js";
 
 /** Options for {@link runDedupeStoreContract}. */

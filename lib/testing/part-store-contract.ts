@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PartStore } from "../stores/part-store.js";
+import type { PartStore } from "../core/stores.js";
 import { testGlobals } from "./test-globals.js";
 
 /** Options for {@link runPartStoreContract}. */

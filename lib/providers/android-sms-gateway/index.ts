@@ -7,7 +7,7 @@ import { secretList, secretSchema, type SecretInput } from "../../core/secrets.j
 import { parseJsonObject } from "../../core/validate-payload.js";
 import { normalizeAndroidEvent } from "./normalize.js";
 import type { AndroidEnvelope } from "./schema.js";
-import { signatureVerifier, signedTime } from "./verify.js";
+import { signatureVerifier } from "./verify.js";
 
 /** Options for {@link androidSmsGateway}. */
 export interface AndroidSmsGatewayOptions {
@@ -29,16 +29,16 @@ const hour = 60 * 60 * 1000;
  * Window ±300 s: the app signs every retry afresh, so only clock drift has to fit in it.
  * Dedupe on the envelope `id` for 48 h: the app retries for about 45.5 hours.
  */
-export function androidSmsGateway(options: AndroidSmsGatewayOptions): Provider<AndroidEnvelope> {
+export function androidSmsGateway(
+  options: AndroidSmsGatewayOptions,
+): Provider<AndroidEnvelope, undefined> {
   const { secret } = validateOptions({ secret: secretSchema }, options);
   const verify = signatureVerifier(secretList(secret));
   return {
     name: "android-sms-gateway",
     defaults: { toleranceSec: 300, dedupeTtlMs: 48 * hour },
-    routes: [{ path: "/", methods: ["post"] }],
-    parse: (req) => parseJsonObject(req.rawBody),
     verify,
-    timestamp: signedTime,
+    read: (req) => parseJsonObject(req.rawBody),
     dedupeKey(envelope, req) {
       // `id` is stable across retries; app versions before v1.15.2 send none, and their retries
       // resend the very same body.

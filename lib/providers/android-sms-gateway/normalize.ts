@@ -1,13 +1,13 @@
 // lib/providers/android-sms-gateway/normalize.ts — the app's events mapped to the common events.
 
 import type { z } from "zod";
-import type {
-  MessageReceivedEvent,
-  MessageStatus,
-  MessageStatusEvent,
-  SmsEvent,
-} from "../../core/events.js";
-import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
+import type { MessageReceivedEvent, MessageStatus, MessageStatusEvent } from "../../core/events.js";
+import {
+  unknownEvent,
+  type EventFields,
+  type FieldsOf,
+  type NormalizeContext,
+} from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import { requireDeviceDate } from "./device-date.js";
@@ -23,14 +23,16 @@ import {
   sentPayloadSchema,
 } from "./schema.js";
 
-const provider = "android-sms-gateway";
 const inPayload = ["payload"];
 
 type Envelope = z.output<typeof envelopeSchema>;
 type MessageFields = z.output<typeof sentPayloadSchema>;
 
 /** Validates the envelope and its payload, and builds the event for the handler. */
-export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeContext): SmsEvent {
+export function normalizeAndroidEvent(
+  raw: AndroidEnvelope,
+  context: NormalizeContext,
+): EventFields {
   const envelope = validatePayload(envelopeSchema, raw);
   const { payload } = envelope;
   switch (envelope.event) {
@@ -78,17 +80,13 @@ export function normalizeAndroidEvent(raw: AndroidEnvelope, context: NormalizeCo
       const { health } = validatePayload(pingPayloadSchema, payload, inPayload);
       return {
         type: "system.ping",
-        provider,
-        id: context.id,
-        verified: context.verified,
-        raw,
         deviceId: envelope.deviceId,
         health,
         occurredAt: context.signedAt ?? context.receivedAt,
       };
     }
     default:
-      return unknownEvent(provider, envelope.event, raw, context);
+      return unknownEvent(envelope.event, context);
   }
 }
 
@@ -103,7 +101,7 @@ function receivedEvent(
   > & {
     receivedAt: string;
   },
-): MessageReceivedEvent {
+): FieldsOf<MessageReceivedEvent> {
   const from = message.sender ?? message.phoneNumber;
   if (from == null) {
     throw new WebhookError(
@@ -113,10 +111,6 @@ function receivedEvent(
   }
   return {
     type: "message.received",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw,
     messageId: message.messageId,
     from,
     to: message.recipient ?? undefined,
@@ -134,14 +128,10 @@ function statusEvent(
   message: Pick<MessageFields, "messageId" | "recipient" | "phoneNumber" | "simNumber">,
   status: MessageStatus,
   occurredAt: Date,
-): MessageStatusEvent {
+): FieldsOf<MessageStatusEvent> {
   const to = message.recipient ?? message.phoneNumber ?? undefined;
   return {
     type: "message.status",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw,
     messageId: message.messageId,
     to,
     recipients: to === undefined ? [] : [to],

@@ -11,8 +11,11 @@ import { WebhookError } from "../../core/webhook-error.js";
 const signatureHeader = "x-signature";
 const timestampHeader = "x-timestamp";
 
-/** Builds the verify step for a list of signing keys (any may match, for rotation). */
-export function signatureVerifier(secrets: readonly string[]): (req: RawRequest) => void {
+/**
+ * Builds the verify step for a list of signing keys (any may match, for rotation). It answers
+ * the signed time, X-Timestamp (unix seconds).
+ */
+export function signatureVerifier(secrets: readonly string[]): (req: RawRequest) => Date {
   const keys = hmacKeys(secrets);
   return function verifyAndroidSignature(req) {
     const signature = headerValue(req, signatureHeader);
@@ -27,21 +30,16 @@ export function signatureVerifier(secrets: readonly string[]): (req: RawRequest)
       );
     }
     const given = decodeHex(signature.trim(), 32);
-    if (given !== undefined && anyHmacMatches(keys, "sha256", [req.rawBody, timestamp], given)) {
-      return;
+    if (given === undefined || !anyHmacMatches(keys, "sha256", [req.rawBody, timestamp], given)) {
+      throw new WebhookError(
+        "signature_invalid",
+        "X-Signature does not match the body and X-Timestamp for any configured signing key.",
+      );
     }
-    throw new WebhookError(
-      "signature_invalid",
-      "X-Signature does not match the body and X-Timestamp for any configured signing key.",
-    );
+    const signedAt = parseUnixSeconds(timestamp);
+    if (signedAt === undefined) {
+      throw new WebhookError("timestamp_missing", "X-Timestamp must be unix seconds.");
+    }
+    return signedAt;
   };
-}
-
-/** The signed time: X-Timestamp, unix seconds. */
-export function signedTime(req: RawRequest): Date {
-  const signedAt = parseUnixSeconds(headerValue(req, timestampHeader));
-  if (signedAt === undefined) {
-    throw new WebhookError("timestamp_missing", "X-Timestamp must be unix seconds.");
-  }
-  return signedAt;
 }

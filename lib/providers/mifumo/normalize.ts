@@ -1,17 +1,20 @@
 // lib/providers/mifumo/normalize.ts — Mifumo's delivery events mapped to message.status.
 
-import type { MessageStatusEvent, SmsEvent } from "../../core/events.js";
+import type { MessageStatusEvent } from "../../core/events.js";
 import { optionalIsoDate } from "../../core/iso-date.js";
 import { topLevelDecimal } from "../../core/json-decimal.js";
-import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
+import {
+  unknownEvent,
+  type EventFields,
+  type FieldsOf,
+  type NormalizeContext,
+} from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import { deliveredSchema, failedSchema, type MifumoPayload, sentSchema } from "./schema.js";
 
-const provider = "mifumo";
-
 /** Validates a Mifumo event and builds the event for the handler. */
-export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeContext): SmsEvent {
+export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeContext): EventFields {
   const event = String(raw["event"]);
   switch (event) {
     case "message.sent": {
@@ -64,7 +67,7 @@ export function normalizeMifumoEvent(raw: MifumoPayload, context: NormalizeConte
       return status;
     }
     default:
-      return unknownEvent(provider, event, raw, context);
+      return unknownEvent(event, context);
   }
 }
 
@@ -76,13 +79,9 @@ function statusEvent(
   status: "sent" | "delivered" | "failed",
   providerStatus: string,
   occurredAt: Date | undefined,
-): MessageStatusEvent {
+): FieldsOf<MessageStatusEvent> {
   return {
     type: "message.status",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw,
     messageId,
     to: recipients.length === 1 ? recipients[0] : undefined,
     recipients,

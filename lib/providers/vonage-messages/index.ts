@@ -39,7 +39,9 @@ const hour = 60 * 60 * 1000;
  *
  * Window ±300 s on `iat`; handled events are remembered 25 hours (Vonage retries for 24).
  */
-export function vonageMessages(options: VonageMessagesOptions): Provider<VonageMessagesPayload> {
+export function vonageMessages(
+  options: VonageMessagesOptions,
+): Provider<VonageMessagesPayload, undefined> {
   const {
     secret,
     applicationId,
@@ -64,17 +66,9 @@ export function vonageMessages(options: VonageMessagesOptions): Provider<VonageM
       { path: "/inbound", methods: ["post"] },
       { path: "/status", methods: ["post"] },
     ],
-    parse: (req) => ({ body: parseJsonObject(req.rawBody), claims: undefined }),
     verify,
-    timestamp(_req, payload) {
-      if (payload.claims === undefined) return undefined; // accepted unsigned, by option
-      const iat = payload.claims.iat;
-      if (typeof iat !== "number" || !Number.isFinite(iat)) {
-        throw new WebhookError("timestamp_missing", "The token has no iat claim.");
-      }
-      return new Date(iat * 1000);
-    },
-    dedupeKey({ body }) {
+    read: (req) => parseJsonObject(req.rawBody),
+    dedupeKey(body) {
       const uuid = body["message_uuid"];
       if (typeof uuid !== "string" || uuid === "") {
         throw new WebhookError(

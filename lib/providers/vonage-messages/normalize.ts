@@ -1,14 +1,11 @@
 // lib/providers/vonage-messages/normalize.ts — Messages API webhooks to message.received and message.status.
 
 import type { z } from "zod";
-import { isFinalStatus, type MessageStatus, type Money, type SmsEvent } from "../../core/events.js";
+import { isFinalStatus, type MessageStatus, type Money } from "../../core/events.js";
 import { parseIsoDate } from "../../core/iso-date.js";
-import type { NormalizeContext } from "../../core/provider.js";
+import type { EventFields, NormalizeContext } from "../../core/provider.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { inboundSchema, isStatus, mediaTypes, statusSchema } from "./schema.js";
-import type { VonageMessagesPayload } from "./verify.js";
-
-const provider = "vonage-messages";
 
 // Vonage's statuses onto the common vocabulary; anything new is `unknown`.
 // A Map, not an object literal: a status such as "constructor" must not find Object's own.
@@ -23,17 +20,15 @@ const statuses: ReadonlyMap<string, MessageStatus> = new Map([
 
 /** Validates the body and builds the event for the handler. */
 export function normalizeVonageMessage(
-  { body }: VonageMessagesPayload,
+  body: Record<string, unknown>,
   context: NormalizeContext,
-): SmsEvent {
-  const base = { provider, id: context.id, verified: context.verified, raw: body } as const;
+): EventFields {
   if (isStatus(body)) {
     const update = validatePayload(statusSchema, body);
     const status = statuses.get(update.status) ?? "unknown";
     const count = update.sms?.count_total;
     return {
       type: "message.status",
-      ...base,
       messageId: update.message_uuid,
       to: update.to,
       recipients: [update.to],
@@ -59,7 +54,6 @@ export function normalizeVonageMessage(
   });
   return {
     type: "message.received",
-    ...base,
     messageId: message.message_uuid,
     from: message.from,
     to: message.to,

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { secretList, secretSchema, type SecretInput } from "../../core/secrets.js";
-import { isThenable, type MaybePromise } from "../../core/maybe-async.js";
 import { WebhookError } from "../../core/webhook-error.js";
 
 /** Looks up the signature secret(s) of an API key (a sub-account); `undefined` when unknown. */
@@ -35,45 +34,41 @@ export interface SecretLookup {
   /** True when the secret depends on the token's `api_key` claim (a map or a resolver). */
   readonly byApiKey: boolean;
   /** The secrets for `apiKey`; throws `secret_unknown` for a key nobody configured. */
-  secretsFor(apiKey: string | undefined): MaybePromise<readonly string[]>;
+  secretsFor(apiKey: string | undefined): Promise<readonly string[]>;
 }
 
 /** Builds the lookup from api_key to the secrets that may have signed its tokens. */
 export function secretLookup(secret: VonageMessagesSecret): SecretLookup {
   if (typeof secret === "string" || Array.isArray(secret)) {
     const secrets = secretList(secret as SecretInput);
-    return { byApiKey: false, secretsFor: () => secrets };
+    return { byApiKey: false, secretsFor: () => Promise.resolve(secrets) };
   }
   if (typeof secret !== "function") {
     const map = secret as Readonly<Record<string, SecretInput>>;
     return {
       byApiKey: true,
+      // A promise like a resolver's answer: a key nobody configured rejects.
       secretsFor: (apiKey) =>
-        resolved(
-          apiKey === undefined || !Object.hasOwn(map, apiKey) ? undefined : map[apiKey],
-          apiKey,
+        Promise.resolve().then(() =>
+          resolved(
+            apiKey === undefined || !Object.hasOwn(map, apiKey) ? undefined : map[apiKey],
+            apiKey,
+          ),
         ),
     };
   }
   const resolve = secret;
   return {
     byApiKey: true,
-    secretsFor(apiKey) {
+    async secretsFor(apiKey) {
       if (apiKey === undefined) return resolved(undefined, apiKey);
-      let found: ReturnType<SecretResolver>;
+      let found: Awaited<ReturnType<SecretResolver>>;
       try {
-        found = resolve(apiKey);
+        found = await resolve(apiKey);
       } catch (error) {
         throw resolverFailed(error);
       }
-      return isThenable(found)
-        ? Promise.resolve(found).then(
-            (value) => resolved(value, apiKey),
-            (error: unknown) => {
-              throw resolverFailed(error);
-            },
-          )
-        : resolved(found, apiKey);
+      return resolved(found, apiKey);
     },
   };
 }
@@ -100,5 +95,6 @@ function resolved(found: unknown, apiKey: string | undefined): readonly string[]
 }
 
 function resolverFailed(error: unknown): WebhookError {
+  if (error instanceof WebhookError) return error;
   return new WebhookError("internal_error", "The secret resolver failed.", { cause: error });
 }

@@ -5,17 +5,12 @@ import { decodeJwt, errors, jwtVerify, type JWTPayload } from "jose";
 import { LRUCache } from "lru-cache";
 import { headerValue, type RawRequest } from "../../core/raw-request.js";
 import { bytesEqual, decodeHex } from "../../core/secrets.js";
-import { then, type MaybePromise } from "../../core/maybe-async.js";
-import type { VerifyResult } from "../../core/provider.js";
+import type { Verification } from "../../core/provider.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import type { SecretLookup } from "./secrets.js";
 
-/** The body plus what verification learned from its token. */
-export interface VonageMessagesPayload {
-  readonly body: Record<string, unknown>;
-  /** The token's claims, once its signature checked out. */
-  claims: JWTPayload | undefined;
-}
+/** A Messages API webhook body. */
+export type VonageMessagesPayload = Record<string, unknown>;
 
 /** What the verifier needs. */
 export interface JwtVerifierOptions {
@@ -42,14 +37,11 @@ function hmacKey(secret: string): KeyObject {
 /**
  * Verifies `Authorization: Bearer <JWT>` as Vonage signs its webhooks: HS256 only (`none`,
  * RS256 and the rest are refused before any key is tried), issuer `Vonage`, signed with a
- * secret of the token's `api_key`, and `payload_hash` = hex SHA-256 of the raw body.
- * Leaves the verified claims on the payload, for the `iat` window.
+ * secret of the token's `api_key`, and `payload_hash` = hex SHA-256 of the raw body. Answers
+ * the signed time, `iat`, for the window.
  */
 export function jwtVerifier(options: JwtVerifierOptions) {
-  return function verifyVonageJwt(
-    req: RawRequest,
-    payload: VonageMessagesPayload,
-  ): MaybePromise<VerifyResult> {
+  return async function verifyVonageJwt(req: RawRequest): Promise<Verification> {
     const authorization = headerValue(req, "authorization");
     if (authorization === undefined) {
       if (options.allowUnsigned) return "unverified";
@@ -68,13 +60,13 @@ export function jwtVerifier(options: JwtVerifierOptions) {
       );
     }
     const apiKey = options.secrets.byApiKey ? apiKeyOf(token) : undefined;
-    return then(options.secrets.secretsFor(apiKey), (secrets) =>
-      verifiedClaims(token, secrets).then((claims) => {
-        checkApplication(claims, options.applicationIds);
-        checkPayloadHash(claims, req.rawBody);
-        payload.claims = claims;
-      }),
-    );
+    const claims = await verifiedClaims(token, await options.secrets.secretsFor(apiKey));
+    checkApplication(claims, options.applicationIds);
+    checkPayloadHash(claims, req.rawBody);
+    if (typeof claims.iat !== "number" || !Number.isFinite(claims.iat)) {
+      throw new WebhookError("timestamp_missing", "The token has no iat claim.");
+    }
+    return new Date(claims.iat * 1000);
   };
 }
 

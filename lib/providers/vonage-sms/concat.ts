@@ -1,7 +1,7 @@
 // lib/providers/vonage-sms/concat.ts — a concatenated inbound SMS, put back together from its parts.
 
-import type { MessageReceivedEvent, SmsEvent } from "../../core/events.js";
-import type { ConcatAssembler, MessagePart, NormalizeContext } from "../../core/provider.js";
+import type { MessageReceivedEvent } from "../../core/events.js";
+import type { ConcatAssembler, EventFields, FieldsOf, MessagePart } from "../../core/provider.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import { normalizeInbound } from "./normalize.js";
 import type { VonageParams } from "./params.js";
@@ -39,31 +39,26 @@ export function vonageConcat(ttlMs: number): ConcatAssembler<VonageParams> {
           .join(":"),
         index: at,
         total: of,
-        value: JSON.stringify(params),
       };
     },
-    assemble(values, context): SmsEvent {
-      const parts = values.map((value) =>
-        normalizeInbound(JSON.parse(value) as VonageParams, context),
-      );
-      return joinParts(parts, context);
+    assemble(payloads, context): EventFields {
+      return joinParts(payloads.map((params) => normalizeInbound(params, context)));
     },
   };
 }
 
-function joinParts(
-  parts: readonly MessageReceivedEvent[],
-  context: NormalizeContext,
-): MessageReceivedEvent {
-  const first = parts[0]!;
-  const binary = parts.every((part) => part.binary !== undefined)
-    ? { binary: { dataHex: parts.map((part) => part.binary!.dataHex).join("") } }
+type ReceivedFields = FieldsOf<MessageReceivedEvent>;
+
+function joinParts(parts: readonly ReceivedFields[]): ReceivedFields {
+  const [first] = parts;
+  if (first === undefined) throw invalid("a concatenated SMS needs its parts");
+  const data = parts.map((part) => part.binary?.dataHex);
+  const binary = data.every((hex) => hex !== undefined)
+    ? { binary: { dataHex: data.join("") } }
     : {};
   const { binary: _firstBinary, ...whole } = first;
   return {
     ...whole,
-    id: context.id,
-    raw: parts.map((part) => part.raw),
     text: parts.map((part) => part.text).join(""),
     parts: parts.map((part) => part.messageId),
     receivedAt: new Date(Math.max(...parts.map((part) => part.receivedAt.getTime()))),

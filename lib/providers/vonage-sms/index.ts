@@ -92,7 +92,6 @@ export function vonageSms(options: VonageSmsOptions): Provider<VonageParams> {
           method: signatureMethod,
           alsoSkipEmpty: emptyValues === "sign-or-skip",
         });
-  const unsigned = (params: VonageParams) => params["sig"] === undefined || params["sig"] === "";
 
   return {
     name: "vonage-sms",
@@ -103,14 +102,12 @@ export function vonageSms(options: VonageSmsOptions): Provider<VonageParams> {
     ],
     parse: readParams,
     verify(_req, params) {
-      if (unsigned(params) || verifySig === undefined) {
+      const sig = params["sig"];
+      if (sig === undefined || sig === "" || verifySig === undefined) {
         if (allowUnsigned) return "unverified";
         throw new WebhookError("signature_missing", "The sig parameter is missing.");
       }
-      if (verifySig(params, params["sig"]!) === "without-empty") dropEmptyValues(params);
-    },
-    timestamp(_req, params) {
-      if (allowUnsigned && (unsigned(params) || verifySig === undefined)) return undefined;
+      if (verifySig(params, sig) === "without-empty") dropEmptyValues(params);
       const signedAt = parseUnixSeconds(params["timestamp"]);
       if (signedAt === undefined) {
         throw new WebhookError(

@@ -1,20 +1,19 @@
 // lib/providers/vonage-sms/normalize.ts — receipts to message.status, inbound SMS to message.received.
 
-import {
-  isFinalStatus,
-  type MessageReceivedEvent,
-  type MessageStatus,
-  type SmsEvent,
-} from "../../core/events.js";
+import { isFinalStatus, type MessageReceivedEvent, type MessageStatus } from "../../core/events.js";
 import { parseIsoDate } from "../../core/iso-date.js";
-import { unknownEvent, type NormalizeContext } from "../../core/provider.js";
+import {
+  unknownEvent,
+  type EventFields,
+  type FieldsOf,
+  type NormalizeContext,
+} from "../../core/provider.js";
 import { parseUnixSeconds } from "../../core/timestamp-window.js";
 import { validatePayload } from "../../core/validate-payload.js";
 import { errorCodeMessage } from "./error-codes.js";
 import type { VonageParams } from "./params.js";
 import { inboundSchema, kindOf, receiptSchema } from "./schema.js";
 
-const provider = "vonage-sms";
 const statuses: ReadonlySet<string> = new Set<MessageStatus>([
   "accepted",
   "buffered",
@@ -26,28 +25,24 @@ const statuses: ReadonlySet<string> = new Set<MessageStatus>([
 ]);
 
 /** Validates the parameters and builds the event for the handler. */
-export function normalizeVonageSms(params: VonageParams, context: NormalizeContext): SmsEvent {
+export function normalizeVonageSms(params: VonageParams, context: NormalizeContext): EventFields {
   switch (kindOf(params)) {
     case "receipt":
       return normalizeReceipt(params, context);
     case "inbound":
       return normalizeInbound(params, context);
     case "unknown":
-      return unknownEvent(provider, "unknown", params, context);
+      return unknownEvent("unknown", context);
   }
 }
 
-function normalizeReceipt(params: VonageParams, context: NormalizeContext): SmsEvent {
+function normalizeReceipt(params: VonageParams, context: NormalizeContext): EventFields {
   const receipt = validatePayload(receiptSchema, params);
   const status = (statuses.has(receipt.status) ? receipt.status : "unknown") as MessageStatus;
   const errorCode = receipt["err-code"];
   const carrierTimestamp = parseScts(receipt.scts);
   return {
     type: "message.status",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw: params,
     messageId: receipt.messageId,
     to: receipt.msisdn,
     recipients: [receipt.msisdn],
@@ -70,7 +65,7 @@ function normalizeReceipt(params: VonageParams, context: NormalizeContext): SmsE
 export function normalizeInbound(
   params: VonageParams,
   context: NormalizeContext,
-): MessageReceivedEvent {
+): FieldsOf<MessageReceivedEvent> {
   const inbound = validatePayload(inboundSchema, params);
   const binary =
     inbound.type === "binary" && inbound.data !== undefined
@@ -83,10 +78,6 @@ export function normalizeInbound(
       : {};
   return {
     type: "message.received",
-    provider,
-    id: context.id,
-    verified: context.verified,
-    raw: params,
     messageId: inbound.messageId,
     from: inbound.msisdn,
     to: inbound.to,

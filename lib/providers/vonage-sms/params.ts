@@ -2,11 +2,15 @@
 
 import { mediaTypeOf, type RawRequest } from "../../core/raw-request.js";
 import { parseJsonObject } from "../../core/validate-payload.js";
+import { assertParamName, parseFlatParams, quoteKey } from "../../core/flat-params.js";
 import { WebhookError } from "../../core/webhook-error.js";
 
 /**
  * The request's parameters, decoded, as Vonage signed them. A null-prototype record, so
- * `__proto__` or `constructor` are ordinary keys.
+ * `__proto__` or `constructor` are ordinary keys. Names are words (letters, digits, `_`, `-`):
+ * the string Vonage signs escapes `&` and `=` in values but not in keys, so a key holding them
+ * (`scts=2501011400&status`) would re-cut a signed request into other parameters that sign the
+ * same.
  */
 export type VonageParams = Readonly<Record<string, string>>;
 
@@ -17,13 +21,13 @@ export type VonageParams = Readonly<Record<string, string>>;
  * have turned into nested objects. A POST's query string is not part of what Vonage signed.
  */
 export function readParams(req: RawRequest): VonageParams {
-  if (req.method === "GET" || req.method === "HEAD") return fromUrlEncoded(req.rawQuery);
+  if (req.method === "GET" || req.method === "HEAD") return parseFlatParams(req.rawQuery);
   const type = mediaTypeOf(req);
   const body = req.rawBody.toString("utf8");
   if (type === "application/json" || (type === "" && body.trimStart().startsWith("{"))) {
     return fromJson(req.rawBody);
   }
-  if (type === "application/x-www-form-urlencoded" || type === "") return fromUrlEncoded(body);
+  if (type === "application/x-www-form-urlencoded" || type === "") return parseFlatParams(body);
   throw new WebhookError(
     "unsupported_media_type",
     "Vonage SMS webhooks come as a GET query string, a form POST or a JSON POST; this request's " +
@@ -31,52 +35,17 @@ export function readParams(req: RawRequest): VonageParams {
   );
 }
 
-function fromUrlEncoded(text: string): VonageParams {
-  const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, value] of new URLSearchParams(text)) {
-    assertFlatKey(key);
-    if (Object.hasOwn(params, key)) {
-      throw new WebhookError(
-        "payload_invalid",
-        `Invalid payload: parameter ${quote(key)} is repeated.`,
-      );
-    }
-    params[key] = value;
-  }
-  return params;
-}
-
 function fromJson(rawBody: Buffer): VonageParams {
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [key, value] of Object.entries(parseJsonObject(rawBody))) {
-    assertFlatKey(key);
+    assertParamName(key);
     if (typeof value !== "string") {
       throw new WebhookError(
         "payload_invalid",
-        `Invalid payload: parameter ${quote(key)} must be a string (Vonage sends every value as one).`,
+        `Invalid payload: parameter ${quoteKey(key)} must be a string (Vonage sends every value as one).`,
       );
     }
     params[key] = value;
   }
   return params;
-}
-
-// Vonage's keys are words such as `message-timestamp` or `concat-ref`. Anything else is refused:
-// the string it signs escapes `&` and `=` in values but not in keys, so a key holding them
-// (`scts=2501011400&status`) re-cuts a signed request into other parameters that sign the same;
-// and `a[b]=1` is how nested objects are smuggled into query parsers.
-const keyPattern = /^[A-Za-z0-9_-]+$/;
-
-function assertFlatKey(key: string): void {
-  if (!keyPattern.test(key)) {
-    throw new WebhookError(
-      "payload_invalid",
-      `Invalid payload: parameter ${quote(key)} is not a Vonage parameter name (letters, digits, _ and - only).`,
-    );
-  }
-}
-
-// Keys come from the caller: quoted, and cut short, before they go into a message.
-function quote(key: string): string {
-  return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
