@@ -22,35 +22,73 @@ export function send(app: Express, req: TestRequest) {
 
 /** A response body must never carry a stack trace or a secret. */
 export function assertNothingLeaks(text: string, secrets: readonly string[]) {
-  expect(text).not.toMatch(/\n\s+at /);
+  // A real newline, or one escaped inside a JSON string.
+  expect(text).not.toMatch(/(\n|\\n)\s+at /);
   for (const secret of secrets) expect(text).not.toContain(secret);
 }
 
-/** POSTs `body` with exactly `headers` (supertest would add a Content-Type), over a real socket. */
-export async function postRaw(
-  app: Express,
-  path: string,
-  body: string | Buffer,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; text: string }> {
+/**
+ * A request whose bytes matter: supertest would add a Content-Type and send a string. Node adds
+ * only `Host`, `Connection: close` and `Content-Length`.
+ */
+export interface ExactRequest {
+  readonly exact: true;
+  readonly method: "GET" | "POST";
+  /** Path and query string, as sent. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+}
+
+/** What came back: the status, the response's Content-Type and its body as text. */
+export interface ExactResponse {
+  status: number;
+  contentType: string | undefined;
+  text: string;
+}
+
+/** Sends `req` to `app` over a real socket and resolves with the answer. */
+export async function sendExact(app: Express, req: ExactRequest): Promise<ExactResponse> {
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    return await new Promise((resolve, reject) => {
+    return await new Promise<ExactResponse>((resolve, reject) => {
       const outgoing = http.request(
-        { host: "127.0.0.1", port, path, method: "POST", headers },
+        {
+          host: "127.0.0.1",
+          port,
+          path: req.path,
+          method: req.method,
+          headers: req.headers,
+          agent: false,
+        },
         (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => (text += chunk));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              contentType: res.headers["content-type"],
+              text: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
         },
       );
       outgoing.on("error", reject);
-      outgoing.end(body);
+      outgoing.end(req.body);
     });
   } finally {
-    server.close();
+    await new Promise((resolve) => server.close(resolve));
   }
+}
+
+/** POSTs `body` with exactly `headers` (supertest would add a Content-Type), over a real socket. */
+export function postRaw(
+  app: Express,
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<ExactResponse> {
+  return sendExact(app, { exact: true, method: "POST", path, headers, body: Buffer.from(body) });
 }

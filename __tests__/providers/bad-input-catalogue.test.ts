@@ -1,0 +1,1240 @@
+// __tests__/providers/bad-input-catalogue.test.ts — every provider's bad requests, answered exactly.
+
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+import type { Express } from "express";
+import {
+  androidSmsGateway,
+  mifumo,
+  smsWebhook,
+  vonageMessages,
+  vonageSms,
+  type MifumoOptions,
+  type SmsEvent,
+  type VonageMessagesOptions,
+  type VonageSmsOptions,
+  type WebhookErrorCode,
+} from "../../lib/index.js";
+import { recordingApp } from "../helpers/app.js";
+import { signAndroid } from "../helpers/android-signer.js";
+import {
+  assertNothingLeaks,
+  send,
+  sendExact,
+  type ExactRequest,
+  type ExactResponse,
+  type TestRequest,
+} from "../helpers/http.js";
+import { memoryLogger } from "../helpers/logger.js";
+import { signMifumo } from "../helpers/mifumo-signer.js";
+import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
+import {
+  formEncode,
+  signVonageParams,
+  vonageSig,
+  type Method,
+} from "../helpers/vonage-sms-signer.js";
+import { bodies } from "./android-sms-gateway/fixtures.js";
+import { deliveredBody } from "./mifumo/fixtures.js";
+import { inboundSms } from "./vonage-messages/fixtures.js";
+import { seedInbound } from "./vonage-sms/fixtures.js";
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue's machinery: one table per provider, every row checked the same way.
+
+/** A request through supertest, or byte for byte (binary bodies, no Content-Type added). */
+type Sent = TestRequest | ExactRequest;
+
+/** One bad request and the exact answer it must get. */
+interface BadInput<Config> {
+  /** A behaviour sentence: the test's title. */
+  name: string;
+  /** Provider options on top of the catalogue's own (a second scheme, a map of secrets…). */
+  config?: Config;
+  request: () => Sent;
+  status: number;
+  code: WebhookErrorCode;
+}
+
+interface Catalogue<Config> {
+  title: string;
+  /** A real Express app around the provider, and the events its handler saw. */
+  app(config: Config | undefined): { app: Express; events: SmsEvent[] };
+  /** A fresh, validly signed request: the app must still take it after a bad one. */
+  valid(config: Config | undefined): TestRequest;
+  /** A fresh, validly signed POST whose body is exactly `bytes` long. */
+  sized(bytes: number): TestRequest;
+  /** Everything secret the app was configured with: never in an answer. */
+  secrets: readonly string[];
+  /** The correct signature(s) for `req`, by the independent signer: never in an answer. */
+  expected(req: Sent, config: Config | undefined): string[];
+  cases: BadInput<Config>[];
+}
+
+const defaultLimit = 64 * 1024;
+
+async function deliver(app: Express, req: Sent): Promise<ExactResponse> {
+  if ("exact" in req) return sendExact(app, req);
+  const res = await send(app, req);
+  return {
+    status: res.status,
+    contentType: res.headers["content-type"],
+    text: res.text,
+  };
+}
+
+/** The answer is `{"error":{"code","message"}}` with `status` and `code`, and leaks nothing. */
+function expectRejection(
+  res: ExactResponse,
+  status: number,
+  code: WebhookErrorCode,
+  secrets: readonly string[],
+) {
+  let body: unknown;
+  try {
+    body = JSON.parse(res.text);
+  } catch {
+    body = res.text;
+  }
+  const answered = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  expect({ status: res.status, code: answered }).toEqual({ status, code });
+  expect(res.contentType).toMatch(/^application\/json\b/);
+  expect(body).toEqual({ error: { code, message: expect.any(String) } });
+  expect((body as { error: { message: string } }).error.message).not.toBe("");
+  // Nor a source position, as a stack frame or an error's message would give one.
+  expect(res.text).not.toMatch(/\.[cm]?[jt]s:\d+:\d+/);
+  assertNothingLeaks(
+    res.text,
+    secrets.flatMap((secret) => [secret, secret.toLowerCase(), secret.toUpperCase()]),
+  );
+}
+
+function expect2xx(status: number) {
+  expect(status).toBeGreaterThanOrEqual(200);
+  expect(status).toBeLessThan(300);
+}
+
+function runCatalogue<Config>(catalogue: Catalogue<Config>) {
+  describe(`${catalogue.title}: bad input`, () => {
+    it.each(catalogue.cases)("$name", async ({ config, request, status, code }) => {
+      const { app, events } = catalogue.app(config);
+      const bad = request();
+      const res = await deliver(app, bad);
+      expectRejection(res, status, code, [
+        ...catalogue.secrets,
+        ...catalogue.expected(bad, config),
+      ]);
+      expect(events).toHaveLength(0);
+
+      expect2xx((await deliver(app, catalogue.valid(config))).status);
+      expect(events).toHaveLength(1);
+    });
+  });
+
+  describe(`${catalogue.title}: what still gets through`, () => {
+    it("accepts a validly signed body of exactly 64 kb, the default limit", async () => {
+      const { app, events } = catalogue.app(undefined);
+      const req = catalogue.sized(defaultLimit);
+      expect(Buffer.byteLength(req.body!)).toBe(defaultLimit);
+      expect2xx((await deliver(app, req)).status);
+      expect(events).toHaveLength(1);
+    });
+
+    it("accepts Content-Encoding: identity", async () => {
+      const { app, events } = catalogue.app(undefined);
+      const req = withHeaders(catalogue.valid(undefined), { "content-encoding": "identity" });
+      expect2xx((await deliver(app, req)).status);
+      expect(events).toHaveLength(1);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small tools for building bad requests.
+
+/** `req` with headers set (a string) or removed (`undefined`). */
+function withHeaders(req: TestRequest, changes: Record<string, string | undefined>): TestRequest {
+  const headers = { ...req.headers };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete headers[name];
+    else headers[name] = value;
+  }
+  return { ...req, headers };
+}
+
+/** `req` with its body compressed and sent byte for byte, its signature headers unchanged. */
+function encoded(req: TestRequest, encoding: "gzip" | "deflate" | "br"): ExactRequest {
+  const plain = Buffer.from(req.body ?? "", "utf8");
+  const compress = { gzip: zlib.gzipSync, deflate: zlib.deflateSync, br: zlib.brotliCompressSync };
+  return {
+    exact: true,
+    method: req.method,
+    path: req.query === undefined ? req.path : `${req.path}?${req.query}`,
+    headers: { ...req.headers, "content-encoding": encoding },
+    body: compress[encoding](plain),
+  };
+}
+
+/** A POST sent byte for byte with exactly `headers`. */
+function exactPost(path: string, headers: Record<string, string>, body: string): ExactRequest {
+  return { exact: true, method: "POST", path, headers, body: Buffer.from(body, "utf8") };
+}
+
+/** `build(pad)` with `pad` as long as it takes to make the body exactly `bytes` long. */
+function padTo(bytes: number, build: (pad: string) => TestRequest): TestRequest {
+  const unpadded = Buffer.byteLength(build("").body ?? "");
+  const req = build("x".repeat(bytes - unpadded));
+  if (Buffer.byteLength(req.body ?? "") !== bytes) throw new Error("padTo: the body length moved");
+  return req;
+}
+
+function headerOf(req: Sent, name: string): string | undefined {
+  return req.headers[name];
+}
+
+const decoders: Record<string, (body: Buffer) => Buffer> = {
+  gzip: zlib.gunzipSync,
+  deflate: zlib.inflateSync,
+  br: zlib.brotliDecompressSync,
+};
+
+/** The body the provider meant: decompressed when the request says it was compressed. */
+function plainBody(req: Sent): Buffer {
+  if (!("exact" in req)) return Buffer.from(req.body ?? "", "utf8");
+  const decompress = decoders[headerOf(req, "content-encoding") ?? ""];
+  return decompress === undefined ? req.body : decompress(req.body);
+}
+
+/** The body's bytes as sent and, when compressed, as meant: a signature may cover either. */
+function bodyReadings(req: Sent): Buffer[] {
+  const sent = "exact" in req ? req.body : Buffer.from(req.body ?? "", "utf8");
+  const meant = plainBody(req);
+  return sent.equals(meant) ? [sent] : [sent, meant];
+}
+
+const hmacHex = (key: string, ...parts: (Buffer | string)[]) => {
+  const mac = crypto.createHmac("sha256", key);
+  for (const part of parts) mac.update(part);
+  return mac.digest("hex");
+};
+
+/** A fresh id of fixed width, so padded bodies keep their length from one build to the next. */
+let nextId = 0;
+const freshId = () => String(++nextId).padStart(8, "0");
+
+// ---------------------------------------------------------------------------------------------
+// SMS Gateway for Android: X-Signature = hex HMAC-SHA256(key, body + X-Timestamp).
+
+const androidKey = "catalogue-android-signing-key-5c1e7b";
+const androidNow = new Date("2024-06-22T08:46:30Z");
+const androidSec = Math.floor(androidNow.getTime() / 1000);
+const androidPath = "/hooks/android";
+
+/** The app's sms:sent envelope with a fresh id. */
+const androidBody = () => bodies.sent.replace('"sent_1"', `"evt_${freshId()}"`);
+
+function androidSigned(
+  body = androidBody(),
+  options: { key?: string; timestamp?: number | string } = {},
+): TestRequest {
+  const headers = signAndroid(body, options.key ?? androidKey, options.timestamp ?? androidSec);
+  return { method: "POST", path: androidPath, headers, body };
+}
+
+/** The signed request with its X-Signature rewritten by `change`. */
+function androidResigned(change: (signature: string) => string): TestRequest {
+  const req = androidSigned();
+  return withHeaders(req, { "x-signature": change(req.headers["x-signature"]!) });
+}
+
+/** A signed sms:sent whose payload carries `pad` (the schema ignores fields it does not know). */
+const androidPadded = (pad: string) =>
+  androidSigned(androidBody().replace('"partsCount":2', `"padding":"${pad}","partsCount":2`));
+
+const androidGarbage = '{"id":"x","event":"sms:received","payload":';
+
+runCatalogue<never>({
+  title: "androidSmsGateway",
+  app: () =>
+    recordingApp((app, handler) =>
+      app.use(
+        androidPath,
+        smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
+          clock: () => androidNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => androidSigned(),
+  sized: (bytes) => padTo(bytes, androidPadded),
+  secrets: [androidKey],
+  expected: (req) =>
+    bodyReadings(req).map((body) => hmacHex(androidKey, body, headerOf(req, "x-timestamp") ?? "")),
+  cases: [
+    {
+      name: "rejects a request without X-Signature",
+      request: () => withHeaders(androidSigned(), { "x-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature one hex digit short",
+      request: () => androidResigned((signature) => signature.slice(0, -1)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right HMAC behind a sha256= prefix the app never sends",
+      request: () => androidResigned((signature) => `sha256=${signature}`),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another key",
+      request: () => androidSigned(androidBody(), { key: "another-android-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body with one byte changed after signing",
+      request: () => {
+        const req = androidSigned();
+        return { ...req, body: req.body!.replace('"partsCount":2', '"partsCount":3') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an X-Timestamp changed after signing",
+      request: () => withHeaders(androidSigned(), { "x-timestamp": String(androidSec + 1) }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a repeated key appended after signing to override the signed event",
+      request: () => {
+        const req = androidSigned();
+        return { ...req, body: req.body!.replace(/}$/, ',"event":"sms:failed"}') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request without X-Timestamp",
+      request: () => withHeaders(androidSigned(), { "x-timestamp": undefined }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed X-Timestamp that is not a number",
+      request: () => androidSigned(androidBody(), { timestamp: "soon" }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed negative X-Timestamp",
+      request: () => androidSigned(androidBody(), { timestamp: `-${androidSec}` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed X-Timestamp 301 s old",
+      request: () => androidSigned(androidBody(), { timestamp: androidSec - 301 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signed X-Timestamp ten years ahead",
+      request: () => androidSigned(androidBody(), { timestamp: androidSec + 10 * 365 * 86_400 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, androidPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that unzips to a validly signed request",
+      request: () => encoded(androidSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects JSON garbage without a signature with 401, before parsing it",
+      request: () => withHeaders(androidSigned(androidGarbage), { "x-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects JSON garbage signed with another key with 401, before parsing it",
+      request: () => androidSigned(androidGarbage, { key: "another-android-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed JSON garbage with 400 payload_invalid",
+      request: () => androidSigned(androidGarbage),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed JSON array of envelopes with 400 payload_invalid",
+      request: () => androidSigned(`[${androidBody()}]`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed envelope hidden under __proto__ with 400 payload_invalid",
+      request: () => androidSigned(`{"__proto__":${androidBody()}}`),
+      status: 400,
+      code: "payload_invalid",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Mifumo: X-Webhook-Signature = hex HMAC-SHA256(secret, body); or a bearer API key.
+
+type MifumoConfig = Partial<MifumoOptions>;
+
+const mifumoSecret = "catalogue-mifumo-webhook-secret-8b4d";
+const mifumoApiKey = "catalogue-mifumo-api-key-2e7a91";
+const mifumoNow = new Date("2024-01-01T10:05:00Z");
+const mifumoPath = "/hooks/mifumo";
+const bearerScheme: MifumoConfig = { scheme: "bearer", secret: mifumoApiKey };
+
+/** The seed's message.delivered, byte for byte, with a fresh message_id. */
+const mifumoBody = () => deliveredBody.replace("msg_123456789", `msg_${freshId()}`);
+
+function mifumoSigned(body = mifumoBody(), secret = mifumoSecret): TestRequest {
+  return { method: "POST", path: mifumoPath, headers: signMifumo(body, secret), body };
+}
+
+function mifumoBearer(body = mifumoBody(), authorization = `Bearer ${mifumoApiKey}`) {
+  const headers = { "content-type": "application/json", authorization };
+  return { method: "POST", path: mifumoPath, headers, body } satisfies TestRequest;
+}
+
+function mifumoResigned(change: (signature: string) => string): TestRequest {
+  const req = mifumoSigned();
+  return withHeaders(req, { "x-webhook-signature": change(req.headers["x-webhook-signature"]!) });
+}
+
+/** A signed message.delivered carrying `pad` in a field Mifumo does not send. */
+const mifumoPadded = (pad: string) =>
+  mifumoSigned(
+    mifumoBody().replace('"status": "delivered",', `"status": "delivered",\n  "x": "${pad}",`),
+  );
+
+const mifumoGarbage = "event=message.delivered&message_id=msg_1";
+
+runCatalogue<MifumoConfig>({
+  title: "mifumo",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        mifumoPath,
+        smsWebhook.router(mifumo({ secret: mifumoSecret, ...config }), {
+          clock: () => mifumoNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: (config) => (config?.scheme === "bearer" ? mifumoBearer() : mifumoSigned()),
+  sized: (bytes) => padTo(bytes, mifumoPadded),
+  secrets: [mifumoSecret, mifumoApiKey],
+  expected: (req) => bodyReadings(req).map((body) => hmacHex(mifumoSecret, body)),
+  cases: [
+    {
+      name: "rejects a request without X-Webhook-Signature",
+      request: () => withHeaders(mifumoSigned(), { "x-webhook-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects an empty X-Webhook-Signature",
+      request: () => mifumoResigned(() => ""),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right HMAC written in base64 instead of hex",
+      request: () => mifumoResigned((hex) => Buffer.from(hex, "hex").toString("base64")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right HMAC behind a sha1= prefix",
+      request: () => mifumoResigned((hex) => `sha1=${hex}`),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right HMAC behind sha256: instead of sha256=",
+      request: () => mifumoResigned((hex) => `sha256:${hex}`),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another secret",
+      request: () => mifumoSigned(mifumoBody(), "another-mifumo-secret"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a recipient changed by one digit after signing",
+      request: () => {
+        const req = mifumoSigned();
+        return { ...req, body: req.body!.replace("+255123456789", "+255123456780") };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a repeated key appended after signing to override the signed status",
+      request: () => {
+        const req = mifumoSigned();
+        return { ...req, body: req.body!.replace(/\n}$/, ',\n  "status": "failed"\n}') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a signed body whose timestamp is more than an hour old",
+      request: () =>
+        mifumoSigned(
+          mifumoBody().replace(
+            '"timestamp": "2024-01-01T10:05:00Z"',
+            '"timestamp": "2024-01-01T09:04:59Z"',
+          ),
+        ),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signed body whose timestamp is unix seconds, not ISO-8601",
+      request: () =>
+        mifumoSigned(
+          mifumoBody().replace('"timestamp": "2024-01-01T10:05:00Z"', '"timestamp": 1704103500'),
+        ),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, mifumoPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a deflate-encoded body, even one that inflates to a validly signed request",
+      request: () => encoded(mifumoSigned(), "deflate"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects non-JSON without a signature with 401, before parsing it",
+      request: () => withHeaders(mifumoSigned(mifumoGarbage), { "x-webhook-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects non-JSON under a forged signature with 401, before parsing it",
+      request: () => mifumoSigned(mifumoGarbage, "another-mifumo-secret"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed non-JSON with 400 payload_invalid",
+      request: () => mifumoSigned(mifumoGarbage),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed event hidden under constructor.prototype with 400 payload_invalid",
+      request: () => mifumoSigned(`{"constructor":{"prototype":${mifumoBody()}}}`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects another API key (bearer scheme)",
+      config: bearerScheme,
+      request: () => mifumoBearer(mifumoBody(), "Bearer catalogue-mifumo-api-key-other"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an HMAC signature where the bearer key belongs (bearer scheme)",
+      config: bearerScheme,
+      request: () => mifumoSigned(),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects non-JSON without a bearer key with 401, before parsing it (bearer scheme)",
+      config: bearerScheme,
+      request: () => withHeaders(mifumoBearer(mifumoGarbage), { authorization: undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Vonage Messages: Authorization: Bearer <HS256 JWT> with iss, iat, api_key and payload_hash.
+
+type MessagesConfig = Partial<VonageMessagesOptions>;
+
+const messagesSecret = "catalogue-messages-signature-secret-93f0";
+const messagesSubSecret = "catalogue-messages-sub-account-secret-77aa";
+const messagesNow = new Date("2025-01-01T12:00:10Z");
+const messagesSec = Math.floor(messagesNow.getTime() / 1000);
+const messagesPath = "/hooks/vonage-messages";
+const applicationId = "aaaaaaaa-bbbb-cccc-dddd-0123456789ab";
+const bySubAccount: MessagesConfig = {
+  secret: { a1b2c3d: messagesSecret, sub1: messagesSubSecret },
+};
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/** Vonage's inbound SMS with a fresh message_uuid (and `extra` fields). */
+const messagesBody = (extra: object = {}) =>
+  JSON.stringify({ ...inboundSms, message_uuid: `uuid-${freshId()}`, ...extra });
+
+/** The claims Vonage signs for `body`; `changes` overrides or (with `undefined`) drops some. */
+const claimsFor = (body: string, changes: Record<string, unknown> = {}) => ({
+  ...vonageClaims(body, { iat: messagesSec, applicationId }),
+  ...changes,
+});
+
+function withAuthorization(authorization: string | undefined, body: string): TestRequest {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (authorization !== undefined) headers["authorization"] = authorization;
+  return { method: "POST", path: `${messagesPath}/inbound`, headers, body };
+}
+
+function messagesSigned(
+  body = messagesBody(),
+  changes: Record<string, unknown> = {},
+  secret = messagesSecret,
+): TestRequest {
+  return withAuthorization(`Bearer ${hs256(claimsFor(body, changes), secret)}`, body);
+}
+
+/** A token whose header says `alg`, signed by `sign` over `header.claims`. */
+function tokenWithAlg(alg: string, body: string, sign: (input: string) => string): string {
+  const input = `${base64url({ alg, typ: "JWT" })}.${base64url(claimsFor(body))}`;
+  return `${input}.${sign(input)}`;
+}
+
+const messagesPadded = (pad: string) => messagesSigned(messagesBody({ padding: pad }));
+
+const messagesGarbage = '{"channel":"sms","message_uuid":';
+
+runCatalogue<MessagesConfig>({
+  title: "vonageMessages",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        messagesPath,
+        smsWebhook.router(vonageMessages({ secret: messagesSecret, ...config }), {
+          clock: () => messagesNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  // Signed for the application the app expects, when it expects one.
+  valid: (config) =>
+    messagesSigned(
+      messagesBody(),
+      typeof config?.applicationId === "string" ? { application_id: config.applicationId } : {},
+    ),
+  sized: (bytes) => padTo(bytes, messagesPadded),
+  secrets: [messagesSecret, messagesSubSecret],
+  expected(req) {
+    const expected = bodyReadings(req).map((body) =>
+      crypto.createHash("sha256").update(body).digest("hex"),
+    );
+    const token = /^Bearer\s+(\S+)$/i.exec(headerOf(req, "authorization") ?? "")?.[1];
+    const [header, claims] = token?.split(".") ?? [];
+    if (header !== undefined && claims !== undefined) {
+      for (const secret of [messagesSecret, messagesSubSecret]) {
+        const input = `${header}.${claims}`;
+        expected.push(crypto.createHmac("sha256", secret).update(input).digest("base64url"));
+      }
+    }
+    return expected;
+  },
+  cases: [
+    {
+      name: "answers a callback without Authorization with 503 unsigned_callback",
+      request: () => withAuthorization(undefined, messagesBody()),
+      status: 503,
+      code: "unsigned_callback",
+    },
+    {
+      name: "rejects Basic credentials: not a Bearer token",
+      request: () => withAuthorization("Basic dm9uYWdlOnBhc3N3b3Jk", messagesBody()),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a bearer token that is not a JWT",
+      request: () => withAuthorization("Bearer not-a-jwt", messagesBody()),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose three segments are not base64url",
+      request: () => withAuthorization("Bearer %%%.!!!.***", messagesBody()),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an alg none token",
+      request: () => {
+        const body = messagesBody();
+        return withAuthorization(`Bearer ${tokenWithAlg("none", body, () => "")}`, body);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an HS512 token signed with the right secret",
+      request: () => {
+        const body = messagesBody();
+        const token = tokenWithAlg("HS512", body, (input) =>
+          crypto.createHmac("sha512", messagesSecret).update(input).digest("base64url"),
+        );
+        return withAuthorization(`Bearer ${token}`, body);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an RS256 token signed with a real RSA key",
+      request: () => {
+        const body = messagesBody();
+        const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+        const token = tokenWithAlg("RS256", body, (input) =>
+          crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url"),
+        );
+        return withAuthorization(`Bearer ${token}`, body);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token signed with another secret",
+      request: () => messagesSigned(messagesBody(), {}, "another-messages-signature-secret"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose issuer is not Vonage",
+      request: () => messagesSigned(messagesBody(), { iss: "Mallory" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body changed after signing: payload_hash no longer matches",
+      request: () => {
+        const req = messagesSigned();
+        return { ...req, body: req.body!.replace("Hello From Vonage!", "Hello From Mallory") };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token without payload_hash",
+      request: () => messagesSigned(messagesBody(), { payload_hash: undefined }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a payload_hash over the re-serialized JSON rather than the bytes sent",
+      request: () => {
+        const compact = messagesBody();
+        const pretty = JSON.stringify(JSON.parse(compact), null, 2);
+        return withAuthorization(`Bearer ${hs256(claimsFor(compact), messagesSecret)}`, pretty);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose exp has passed",
+      request: () => messagesSigned(messagesBody(), { exp: messagesSec - 60 }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token without iat",
+      request: () => messagesSigned(messagesBody(), { iat: undefined }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects an iat 301 s old",
+      request: () => messagesSigned(messagesBody(), { iat: messagesSec - 301 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "answers an api_key no secret is configured for with 401 secret_unknown",
+      config: bySubAccount,
+      request: () => messagesSigned(messagesBody(), { api_key: "stranger" }),
+      status: 401,
+      code: "secret_unknown",
+    },
+    {
+      name: "rejects a sub-account's token signed with the main account's secret",
+      config: bySubAccount,
+      request: () => messagesSigned(messagesBody(), { api_key: "sub1" }, messagesSecret),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token issued for another application",
+      config: { applicationId: "ffffffff-0000-1111-2222-333333333333" },
+      request: () => messagesSigned(),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, messagesPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a br-encoded body, even one that decodes to a validly signed request",
+      request: () => encoded(messagesSigned(), "br"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "answers JSON garbage without Authorization with 503, before parsing it",
+      request: () => withAuthorization(undefined, messagesGarbage),
+      status: 503,
+      code: "unsigned_callback",
+    },
+    {
+      name: "rejects JSON garbage under a token signed with another secret with 401, before parsing it",
+      request: () => messagesSigned(messagesGarbage, {}, "another-messages-signature-secret"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed JSON garbage with 400 payload_invalid",
+      request: () => messagesSigned(messagesGarbage),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed message hidden under __proto__ with 400 payload_invalid",
+      request: () => messagesSigned(`{"__proto__":${messagesBody()}}`),
+      status: 400,
+      code: "payload_invalid",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Vonage SMS: the sig parameter over every other parameter, sorted, `&key=value`.
+
+type SmsConfig = Partial<VonageSmsOptions>;
+type Params = Record<string, string>;
+
+const smsSecret = "catalogue-vonage-sms-secret-4a6b0d";
+const smsNow = new Date("2020-01-01T12:00:05Z");
+const smsSec = Math.floor(smsNow.getTime() / 1000);
+const smsPath = "/hooks/vonage";
+
+/** A delivery receipt for a fresh message, before signing. */
+const receipt = (): Params => ({
+  messageId: `0C${freshId()}`,
+  msisdn: "447700900000",
+  to: "AcmeInc",
+  "network-code": "23430",
+  price: "0.03330000",
+  status: "delivered",
+  scts: "2501011400",
+  "err-code": "0",
+  "api-key": "abcd1234",
+  "client-ref": "order-77",
+  "message-timestamp": "2020-01-01 12:00:00",
+});
+
+/** The seed's inbound SMS with a fresh messageId, before signing. */
+const inbound = (): Params => ({ ...seedInbound, messageId: `0D${freshId()}` });
+
+const smsSigned = (
+  params: Params,
+  options: { method?: Method; at?: number; secret?: string } = {},
+) =>
+  signVonageParams(
+    params,
+    options.secret ?? smsSecret,
+    options.method ?? "md5hash",
+    options.at ?? smsSec,
+  );
+
+const viaGet = (query: string, path = "/status"): TestRequest => ({
+  method: "GET",
+  path: `${smsPath}${path}`,
+  headers: {},
+  query,
+});
+
+const viaPost = (body: string, contentType: string, path = "/status"): TestRequest => ({
+  method: "POST",
+  path: `${smsPath}${path}`,
+  headers: { "content-type": contentType },
+  body,
+});
+
+const form = "application/x-www-form-urlencoded";
+
+/** Asserts a re-cut set of parameters still has the original's string to sign: a forgery. */
+function sameStringToSign(entries: [string, string][], sig: string): [string, string][] {
+  const recut = Object.fromEntries(entries);
+  if (vonageSig(recut, smsSecret, "md5hash") !== sig) {
+    throw new Error("the re-cut parameters do not sign the same string");
+  }
+  return entries;
+}
+
+/**
+ * A signed DLR re-cut: `scts` and `status` merged into the key `scts=2501011400&status`, and
+ * `api-key`, `client-ref`, `err-code` into one key. The string to sign is unchanged, so the sig
+ * verifies, but the request no longer carries a status.
+ */
+function recutReceipt(): [string, string][] {
+  const signed = smsSigned(receipt());
+  const { scts, status, "api-key": apiKey, "client-ref": clientRef, ...rest } = signed;
+  const { "err-code": errCode, ...others } = rest;
+  return sameStringToSign(
+    [
+      [`api-key=${apiKey}&client-ref=${clientRef}&err-code`, errCode!],
+      ...Object.entries(others),
+      [`scts=${scts}&status`, status!],
+    ],
+    signed["sig"]!,
+  );
+}
+
+/** Part 1 of 2 of a concatenated SMS with its concat keys merged: it would pass as whole. */
+function recutPart(): [string, string][] {
+  const signed = smsSigned({
+    ...inbound(),
+    text: "Transfer approved for ",
+    concat: "true",
+    "concat-ref": "7",
+    "concat-total": "2",
+    "concat-part": "1",
+  });
+  const { concat, "concat-part": part, "concat-ref": ref, ...rest } = signed;
+  const { "concat-total": total, ...others } = rest;
+  return sameStringToSign(
+    [
+      [`concat=${concat}&concat-part=${part}&concat-ref=${ref}&concat-total`, total!],
+      ...Object.entries(others),
+    ],
+    signed["sig"]!,
+  );
+}
+
+/** The parameters as the request carries them (best effort: undefined when unreadable). */
+function smsParamsOf(req: Sent): Params | undefined {
+  try {
+    if (req.method === "GET") {
+      const query = "exact" in req ? (req.path.split("?")[1] ?? "") : (req.query ?? "");
+      return Object.fromEntries(new URLSearchParams(query));
+    }
+    const text = plainBody(req).toString("utf8");
+    if (!(headerOf(req, "content-type") ?? "").includes("json")) {
+      return Object.fromEntries(new URLSearchParams(text));
+    }
+    const entries = Object.entries(JSON.parse(text) as object);
+    return Object.fromEntries(
+      entries.filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** A signed inbound SMS whose text carries `pad`. */
+const smsPadded = (pad: string) =>
+  viaPost(formEncode(smsSigned({ ...inbound(), text: `Hello ${pad}` })), form, "/inbound");
+
+const forgedGarbageSig = "0".repeat(32);
+
+runCatalogue<SmsConfig>({
+  title: "vonageSms",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        smsPath,
+        smsWebhook.router(vonageSms({ secret: smsSecret, ...config }), {
+          clock: () => smsNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: (config) =>
+    viaPost(
+      formEncode(smsSigned(inbound(), { method: config?.signatureMethod ?? "md5hash" })),
+      form,
+      "/inbound",
+    ),
+  sized: (bytes) => padTo(bytes, smsPadded),
+  secrets: [smsSecret],
+  expected(req, config) {
+    const params = smsParamsOf(req);
+    if (params === undefined) return [];
+    const method = config?.signatureMethod ?? "md5hash";
+    const nonEmpty = Object.entries(params).filter(([, value]) => value.trim() !== "");
+    return [
+      vonageSig(params, smsSecret, method),
+      vonageSig(Object.fromEntries(nonEmpty), smsSecret, method),
+    ];
+  },
+  cases: [
+    {
+      name: "rejects an unsigned receipt with 401 signature_missing",
+      request: () => viaGet(formEncode(receipt())),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty sig as a missing one",
+      request: () => viaPost(formEncode({ ...smsSigned(receipt()), sig: "" }), form),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a sha256hmac sig where md5hash is configured",
+      request: () => viaGet(formEncode(smsSigned(receipt(), { method: "sha256hmac" }))),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a receipt signed with another secret",
+      request: () => viaGet(formEncode(smsSigned(receipt(), { secret: "another-sms-secret" }))),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a receipt whose price changed after signing",
+      request: () => viaGet(formEncode({ ...smsSigned(receipt()), price: "0.00000000" })),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a JSON body whose repeated key overrides a signed value",
+      request: () =>
+        viaPost(
+          JSON.stringify(smsSigned(receipt())).replace(/}$/, ',"status":"failed"}'),
+          "application/json",
+        ),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a __proto__ parameter added after signing",
+      request: () => viaPost(`${formEncode(smsSigned(inbound()))}&__proto__=x`, form, "/inbound"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a captured SMS with an empty status= added (emptyValues: sign)",
+      request: () => viaPost(formEncode({ ...smsSigned(inbound()), status: "" }), form, "/inbound"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a captured SMS with status=delivered added, even with emptyValues: sign-or-skip",
+      config: { emptyValues: "sign-or-skip" },
+      request: () =>
+        viaPost(formEncode({ ...smsSigned(inbound()), status: "delivered" }), form, "/inbound"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a signed request without a timestamp",
+      request: () => {
+        const params = { ...receipt(), nonce: crypto.randomUUID() };
+        return viaGet(formEncode({ ...params, sig: vonageSig(params, smsSecret, "md5hash") }));
+      },
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed negative timestamp",
+      request: () => viaGet(formEncode(smsSigned(receipt(), { at: -smsSec }))),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed timestamp of twenty-one digits",
+      request: () => viaGet(formEncode(smsSigned(receipt(), { at: 1e20 }))),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed timestamp 301 s old",
+      request: () => viaGet(formEncode(smsSigned(receipt(), { at: smsSec - 301 }))),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a nested-looking key a[b] in a form",
+      request: () => viaPost(`${formEncode(smsSigned(receipt()))}&to%5Bx%5D=1`, form),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a nested-looking key in a GET query, whatever the query parser makes of it",
+      request: () =>
+        viaGet(`${formEncode(smsSigned(receipt()))}&constructor[prototype][polluted]=yes`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a repeated key in a form",
+      request: () => viaPost(`${formEncode(smsSigned(receipt()))}&status=failed`, form),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a repeated sig in a GET query",
+      request: () => {
+        const signed = smsSigned(receipt());
+        return viaGet(`${formEncode(signed)}&sig=${signed["sig"]!}`);
+      },
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a signed key with a character outside [A-Za-z0-9_-]",
+      request: () => viaPost(formEncode(smsSigned({ ...receipt(), "client.ref": "x" })), form),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a DLR re-cut by moving = into a key (form)",
+      request: () => viaPost(new URLSearchParams(recutReceipt()).toString(), form),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a DLR re-cut by moving = into a key (GET query)",
+      request: () => viaGet(new URLSearchParams(recutReceipt()).toString()),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects part 1 of 2 re-cut into a whole SMS by merging its concat keys",
+      request: () => viaPost(new URLSearchParams(recutPart()).toString(), form, "/inbound"),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a signed query string moved into a text/plain POST body",
+      request: () => viaPost(formEncode(smsSigned(receipt())), "text/plain"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects a signed JSON body labelled as a form",
+      request: () => viaPost(JSON.stringify(smsSigned(receipt())), form),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "ignores a signed query string on a POST: the empty body is unsigned",
+      request: () => ({ ...viaPost("", form), query: formEncode(smsSigned(receipt())) }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a validly signed form one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, smsPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded form, even one that unzips to a validly signed request",
+      request: () => encoded(viaPost(formEncode(smsSigned(receipt())), form), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects a JSON body that is not JSON with 400 payload_invalid (its sig is inside)",
+      request: () => viaPost(`{"messageId":"0C1","sig":"${forgedGarbageSig}"`, "application/json"),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "reads an untyped body that looks like JSON as JSON, and refuses it when it is not",
+      request: () =>
+        exactPost(`${smsPath}/status`, {}, `{"messageId":"0C1","sig":"${forgedGarbageSig}",`),
+      status: 400,
+      code: "payload_invalid",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// The third forgery: with emptyValues "sign-or-skip", a captured inbound SMS plus empty
+// parameters verifies by the skip form. The skipped parameters must then not exist, or the SMS
+// turns into a message.status the attacker chose.
+
+describe("vonageSms with emptyValues: sign-or-skip, against empty parameters added to a captured SMS", () => {
+  function skipApp() {
+    return recordingApp((app, handler) =>
+      app.use(
+        smsPath,
+        smsWebhook.router(vonageSms({ secret: smsSecret, emptyValues: "sign-or-skip" }), {
+          clock: () => smsNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    );
+  }
+
+  it("answers the re-posted SMS with status= and err-code= as a duplicate, never as a status", async () => {
+    const { app, events } = skipApp();
+    const captured = smsSigned(inbound());
+    expect((await send(app, viaPost(formEncode(captured), form, "/inbound"))).status).toBe(204);
+    const forged = viaPost(
+      formEncode({ ...captured, status: "", "err-code": "" }),
+      form,
+      "/status",
+    );
+    const res = await send(app, forged);
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 200,
+      body: { status: "duplicate" },
+    });
+    expect(events.map((event) => event.type)).toEqual(["message.received"]);
+  });
+
+  it("delivers a first-seen SMS with status=%20 added as the SMS it was signed as", async () => {
+    const { app, events } = skipApp();
+    const captured = smsSigned(inbound());
+    const res = await send(app, viaGet(`${formEncode(captured)}&status=%20`, "/inbound"));
+    expect2xx(res.status);
+    expect(events.map((event) => event.type)).toEqual(["message.received"]);
+    expect(events[0]).toMatchObject({ id: `in:${captured["messageId"]!}`, text: "Hello world" });
+    expect(Object.hasOwn(events[0]!.raw as object, "status")).toBe(false);
+  });
+});
