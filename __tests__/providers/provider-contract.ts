@@ -7,7 +7,10 @@ import {
   type Provider,
   type SmsEvent,
   type SmsWebhookOptions,
+  type RawRequest,
+  type WebhookErrorCode,
 } from "../../lib/index.js";
+import { runProviderContract as runCoreProviderContract } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
 import { assertNothingLeaks, send, type TestRequest } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
@@ -16,7 +19,7 @@ export interface ProviderCase {
   /** Suite title. */
   name: string;
   /** The provider under test, built with `secret` (a string or a rotation list). */
-  provider(secret: string | string[]): Provider;
+  provider(secret: string | readonly string[]): Provider;
   secret: string;
   /** The time the requests are signed at (and the fake clock reads). */
   now: Date;
@@ -26,6 +29,8 @@ export interface ProviderCase {
   tamper(req: TestRequest): TestRequest;
   /** The same request without its signature. */
   unsign(req: TestRequest): TestRequest;
+  /** A validly signed request whose payload the provider refuses (400 payload_invalid). */
+  badPayload(): TestRequest;
   /** What an unsigned request gets (Vonage Messages: 503 unsigned_callback). */
   unsigned: { status: number; code: string };
   /** The default window when the provider signs a time; undefined when it signs none. */
@@ -34,7 +39,57 @@ export interface ProviderCase {
   bodyParser: RequestHandler;
 }
 
+/** The same request as the framework-free core sees it. */
+export function rawRequestOf(req: TestRequest): RawRequest {
+  const rawQuery = req.query ?? "";
+  return {
+    method: req.method,
+    url: rawQuery === "" ? req.path : `${req.path}?${rawQuery}`,
+    headers: Object.fromEntries(
+      Object.entries(req.headers).map(([name, value]) => [name.toLowerCase(), value]),
+    ),
+    rawBody: Buffer.from(req.body ?? "", "utf8"),
+    rawQuery,
+  };
+}
+
+/**
+ * Runs the library's own provider contract (sms-webhooks/testing, through `receive()`) and
+ * this file's Express-level one on the same fixtures.
+ */
 export function runProviderContract(c: ProviderCase) {
+  runCoreProviderContract(c.name, {
+    provider: c.provider,
+    secret: c.secret,
+    now: c.now,
+    request: (options) => rawRequestOf(c.request(options)),
+    badPayload: () => rawRequestOf(c.badPayload()),
+    unsign(raw) {
+      const headers = Object.fromEntries(
+        Object.entries(raw.headers).filter(
+          (entry): entry is [string, string] => typeof entry[1] === "string",
+        ),
+      );
+      const body = raw.rawBody.toString("utf8");
+      const unsigned = c.unsign({
+        method: raw.method as TestRequest["method"],
+        path: raw.url.slice(
+          0,
+          raw.url.length - (raw.rawQuery === "" ? 0 : raw.rawQuery.length + 1),
+        ),
+        headers,
+        ...(body === "" ? {} : { body }),
+        ...(raw.rawQuery === "" ? {} : { query: raw.rawQuery }),
+      });
+      return rawRequestOf(unsigned);
+    },
+    unsignedCode: c.unsigned.code as WebhookErrorCode,
+    signsTime: c.toleranceSec !== undefined,
+  });
+  runExpressProviderContract(c);
+}
+
+function runExpressProviderContract(c: ProviderCase) {
   describe(`${c.name} (provider contract)`, () => {
     const clock = () => c.now;
 
@@ -79,6 +134,7 @@ export function runProviderContract(c: ProviderCase) {
       const { app, calls } = appWith();
       const res = await send(app, c.request({ secret: "not-the-configured-secret" }));
       expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("signature_invalid");
       expect(calls).toHaveLength(0);
       assertNothingLeaks(res.text, [c.secret, "not-the-configured-secret"]);
     });

@@ -3,23 +3,40 @@
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
 export { runPartStoreContract } from "./part-store-contract.js";
+export { runProviderContract } from "./provider-contract.js";
+export type { ProviderFixtures } from "./provider-contract.js";
 export type { PartStoreContractOptions } from "./part-store-contract.js";
-export { signAndroidSmsGateway, signMifumo, signVonageMessages, signVonageSms } from "./signers.js";
+
+// Each provider's signer, sample payloads and scenarios live in its own folder.
+export {
+  signAndroidSmsGateway,
+  androidSmsGatewaySample,
+  androidSmsGatewayScenarios,
+} from "../providers/android-sms-gateway/testing.js";
 export type {
   AndroidSmsGatewayHeaders,
-  MifumoHeaders,
-  VonageSmsSignatureMethod,
-  VonageSmsSignOptions,
-  VonageMessagesSignOptions,
-} from "./signers.js";
+  AndroidSampleEvent,
+} from "../providers/android-sms-gateway/testing.js";
+export { signMifumo, mifumoSample, mifumoScenarios } from "../providers/mifumo/testing.js";
+export type { MifumoHeaders, MifumoSampleEvent } from "../providers/mifumo/testing.js";
 export {
-  androidSmsGatewaySample,
-  mifumoSample,
+  signVonageSms,
   vonageReceiptSample,
   vonageInboundSample,
+  vonageSmsScenarios,
+} from "../providers/vonage-sms/testing.js";
+export type {
+  VonageSmsSignatureMethod,
+  VonageSmsSignOptions,
+} from "../providers/vonage-sms/testing.js";
+export {
+  signVonageMessages,
   vonageMessagesInboundSample,
   vonageMessagesStatusSample,
-} from "./samples.js";
-export type { AndroidSampleEvent, MifumoSampleEvent } from "./samples.js";
+  vonageMessagesScenarios,
+} from "../providers/vonage-messages/testing.js";
+export type { VonageMessagesSignOptions } from "../providers/vonage-messages/testing.js";
+
+export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";
-export type { Scenario, TrafficEvent, TrafficRequest, TrafficResponse } from "./traffic.js";
+export type { TrafficResponse } from "./traffic.js";

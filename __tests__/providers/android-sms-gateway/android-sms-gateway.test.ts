@@ -37,6 +37,11 @@ runProviderContract({
     const { "x-signature": _signature, ...headers } = req.headers;
     return { ...req, headers };
   },
+  badPayload: () =>
+    signed(JSON.stringify({ id: `evt_${++nextId}`, event: "sms:sent", payload: {} }), {
+      key,
+      timestamp: Math.floor(now.getTime() / 1000),
+    }),
   unsigned: { status: 401, code: "signature_missing" },
   toleranceSec: 300,
   bodyParser: express.json(),

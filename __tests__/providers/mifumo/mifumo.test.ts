@@ -35,6 +35,8 @@ runProviderContract({
     const { "x-webhook-signature": _signature, ...headers } = req.headers;
     return { ...req, headers };
   },
+  badPayload: () =>
+    signed(JSON.stringify({ event: "message.delivered", message_id: `msg_${++nextId}` }), secret),
   unsigned: { status: 401, code: "signature_missing" },
   toleranceSec: 3600,
   bodyParser: express.json(),

@@ -64,6 +64,11 @@ runProviderContract({
     const { authorization: _authorization, ...headers } = req.headers;
     return { ...req, headers };
   },
+  badPayload: () =>
+    signed(JSON.stringify({ message_uuid: `uuid-${++nextId}`, channel: "sms" }), "/inbound", {
+      key: secret,
+      iat: Math.floor(now.getTime() / 1000),
+    }),
   unsigned: { status: 503, code: "unsigned_callback" },
   toleranceSec: 300,
   bodyParser: express.json(),

@@ -84,6 +84,7 @@ runProviderContract({
     delete params["nonce"];
     return { ...req, body: formEncode(params) };
   },
+  badPayload: () => request(signed({ ...seedInbound, messageId: "" }), "POST form", "/inbound"),
   unsigned: { status: 401, code: "signature_missing" },
   toleranceSec: 300,
   bodyParser: express.urlencoded({ extended: true }),
