@@ -1,15 +1,25 @@
 // __tests__/testing/cli.test.ts — `sms-webhooks send` fires signed traffic a real server accepts.
+// The CLI runs in-process; one test spawns the bin itself, to see it wired up.
 
 import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { promisify } from "node:util";
 import { androidSmsGateway, smsWebhook, type SmsEvent } from "../../lib/index.js";
+import { runCli } from "../../lib/testing/cli-main.js";
 import { express } from "../helpers/app.js";
 import { memoryLogger } from "../helpers/logger.js";
 
-const run = promisify(execFile);
-const cli = ["node_modules/.bin/tsx", "lib/testing/cli.ts"];
+// Runs the CLI in-process: its exit code and what it printed.
+async function run(args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(args, {
+    log: (line) => stdout.push(line),
+    error: (line) => stderr.push(line),
+  });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
 
 describe("sms-webhooks CLI", () => {
   const events: SmsEvent[] = [];
@@ -36,8 +46,7 @@ describe("sms-webhooks CLI", () => {
   });
 
   it("sends a signed event, then its retries, which are duplicates", async () => {
-    const { stdout } = await run(cli[0]!, [
-      cli[1]!,
+    const { stdout } = await run([
       "send",
       "android-received",
       url,
@@ -50,23 +59,15 @@ describe("sms-webhooks CLI", () => {
     expect(stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: "message.received", verified: true });
-  }, 30_000);
+  });
 
   it("reports the server's rejection of a wrong secret and a stale time", async () => {
-    const wrong = await run(cli[0]!, [cli[1]!, "send", "android-ping", url, "--secret", "nope"]);
+    const wrong = await run(["send", "android-ping", url, "--secret", "nope"]);
     expect(wrong.stdout).toContain("→ 401");
     expect(wrong.stdout).toContain("signature_invalid");
-    const stale = await run(cli[0]!, [
-      cli[1]!,
-      "send",
-      "android-ping",
-      url,
-      "--secret",
-      "cli-key",
-      "--skew=-900",
-    ]);
+    const stale = await run(["send", "android-ping", url, "--secret", "cli-key", "--skew=-900"]);
     expect(stale.stdout).toContain("timestamp_out_of_window");
-  }, 30_000);
+  });
 
   it("adds the scenario's path to a router's mount point, as in `send vonage-dlr …/hooks/vonage`", async () => {
     const { vonageSms } = await import("../../lib/index.js");
@@ -86,8 +87,7 @@ describe("sms-webhooks CLI", () => {
     await new Promise((resolve) => vonageServer.once("listening", resolve));
     try {
       const port = (vonageServer.address() as AddressInfo).port;
-      const { stdout } = await run(cli[0]!, [
-        cli[1]!,
+      const { stdout } = await run([
         "send",
         "vonage-dlr",
         `http://127.0.0.1:${port}/hooks/vonage`,
@@ -99,11 +99,14 @@ describe("sms-webhooks CLI", () => {
     } finally {
       vonageServer.close();
     }
-  }, 30_000);
+  });
 
-  it("exits 0 with its usage for --help", async () => {
-    const { stdout } = await run(cli[0]!, [cli[1]!, "--help"]);
-    expect(stdout).toContain("sms-webhooks send <scenario> <url>");
+  it("exits 0 with its usage for --help, as the bin", async () => {
+    const bin = await promisify(execFile)("node_modules/.bin/tsx", [
+      "lib/testing/cli.ts",
+      "--help",
+    ]);
+    expect(bin.stdout).toContain("sms-webhooks send <scenario> <url>");
   }, 30_000);
 
   it.each([
@@ -112,25 +115,16 @@ describe("sms-webhooks CLI", () => {
     [["send", "android-ping", "URL", "--secret", "k", "--times", "0"], "--times must be"],
     [["send", "android-ping", "URL", "--secret", "k", "--skew=soon"], "--skew must be"],
     [["send", "android-ping", "URL"], "Usage:"],
-  ])(
-    "refuses %j, exiting 1 and saying why, sending nothing",
-    async (args, message) => {
-      const before = events.length;
-      const failure = await run(cli[0]!, [
-        cli[1]!,
-        ...args.map((arg) => (arg === "URL" ? url : arg)),
-      ])
-        .then(() => undefined)
-        .catch((error: { code: number; stderr: string }) => error);
-      expect(failure?.code).toBe(1);
-      expect(failure?.stderr).toContain(message);
-      expect(events).toHaveLength(before);
-    },
-    30_000,
-  );
+  ])("refuses %j, exiting 1 and saying why, sending nothing", async (args, message) => {
+    const before = events.length;
+    const failure = await run(args.map((arg) => (arg === "URL" ? url : arg)));
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(message);
+    expect(events).toHaveLength(before);
+  });
 
   it("lists its scenarios", async () => {
-    const { stdout } = await run(cli[0]!, [cli[1]!, "list"]);
+    const { stdout } = await run(["list"]);
     expect(stdout).toContain("android-received");
-  }, 30_000);
+  });
 });
