@@ -57,8 +57,16 @@ export type { DedupeStore, Claim, PartStore, PartProgress, ExpiredGroup } from "
 export { MemoryStore } from "./stores/memory-store.js";
 export { MemoryPartStore } from "./stores/memory-part-store.js";
 export { RedisStore } from "./stores/redis-store.js";
-export type { RedisStoreOptions } from "./stores/redis-store.js";
-export type { SendCommand } from "./stores/redis-script.js";
+export type {
+  RedisStoreOptions,
+  RedisStoreSingleOptions,
+  RedisStoreClusterOptions,
+} from "./stores/redis-store.js";
+export type {
+  SendCommand,
+  SendCommandCluster,
+  SendCommandClusterDetails,
+} from "./stores/redis-script.js";
 export type { MemoryStoreOptions } from "./stores/memory-store.js";
 
 export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";

@@ -1,10 +1,13 @@
-// __tests__/helpers/redis-server.ts — a real redis-server on a free loopback port, in a temp dir.
+// __tests__/helpers/redis-server.ts — a real redis-server (or a real Redis Cluster) on free
+// loopback ports, in a temp dir.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
 
 /** True when `redis-server` is on the PATH. */
 export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
@@ -28,6 +31,51 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Starts redis-server (no persistence) on `port` and resolves once it accepts connections.
+async function spawnRedis(port: number, dir: string, extra: readonly string[] = []) {
+  const args = [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--dir",
+    dir,
+    ...extra,
+  ];
+  const started = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      started.kill("SIGKILL");
+      reject(new Error(`redis-server did not start:\n${output}`));
+    }, 10_000);
+    started.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    started.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited (${code}):\n${output}`));
+    });
+  });
+  return started;
+}
+
+async function kill(running: ChildProcess | undefined): Promise<void> {
+  if (running === undefined || running.exitCode !== null) return;
+  await new Promise((resolve) => {
+    running.once("exit", resolve);
+    running.kill("SIGKILL");
+  });
+}
+
 /** Starts redis-server (no persistence) and resolves once it accepts connections. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
@@ -35,48 +83,13 @@ export async function startRedisServer(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    const args = [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
-      "--dir",
-      dir,
-    ];
-    const started = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
-    child = started;
-    await new Promise<void>((resolve, reject) => {
-      let output = "";
-      const timer = setTimeout(
-        () => reject(new Error(`redis-server did not start:\n${output}`)),
-        10_000,
-      );
-      started.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Ready to accept connections")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      started.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`redis-server exited (${code}):\n${output}`));
-      });
-    });
+    child = await spawnRedis(port, dir);
   }
 
   async function stop(): Promise<void> {
     const running = child;
     child = undefined;
-    if (running === undefined || running.exitCode !== null) return;
-    await new Promise((resolve) => {
-      running.once("exit", resolve);
-      running.kill("SIGKILL");
-    });
+    await kill(running);
   }
 
   await start();
@@ -89,6 +102,96 @@ export async function startRedisServer(): Promise<RedisServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A running Redis Cluster the test owns: masters only, every slot served. */
+export interface RedisCluster {
+  /** Each node's port; any of them is a root node for a cluster client. */
+  readonly ports: readonly number[];
+  /** Stops every node and removes the temp dir. */
+  dispose(): Promise<void>;
+}
+
+const runCli = promisify(execFile);
+
+async function cli(port: number, ...args: string[]): Promise<string> {
+  const { stdout } = await runCli("redis-cli", ["-p", String(port), ...args]);
+  if (/^(ERR|\(error\))/m.test(stdout)) throw new Error(`redis-cli ${args[0]}: ${stdout}`);
+  return stdout;
+}
+
+// A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too.
+async function freeClusterPort(taken: readonly number[]): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 25_000);
+    if (taken.includes(port) || taken.includes(port + 10_000)) continue;
+    if ((await isFree(port)) && (await isFree(port + 10_000))) return port;
+  }
+}
+
+async function isFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Starts a real Redis Cluster of `masters` nodes, no replicas, and resolves once every node
+ * serves the whole slot range. Built by hand (the commands `redis-cli --cluster create` sends,
+ * without its fixed one-second waits); a fresh master still refuses writes for its first ~2 s.
+ */
+export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
+  const dir = mkdtempSync(path.join(tmpdir(), "sms-webhooks-redis-cluster-"));
+  const ports: number[] = [];
+  for (let i = 0; i < masters; i++) ports.push(await freeClusterPort(ports));
+  const nodes: ChildProcess[] = [];
+  const dispose = async () => {
+    await Promise.all(nodes.map(kill));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const spawned = await Promise.allSettled(
+      ports.map((port) =>
+        spawnRedis(port, dir, [
+          "--cluster-enabled",
+          "yes",
+          "--cluster-config-file",
+          `nodes-${port}.conf`,
+        ]),
+      ),
+    );
+    for (const result of spawned) if (result.status === "fulfilled") nodes.push(result.value);
+    const failed = spawned.find((result) => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
+    const slotsEach = Math.ceil(16_384 / masters);
+    await Promise.all(
+      ports.map(async (port, i) => {
+        // Distinct epochs, as redis-cli sets them, so the nodes need not settle a collision.
+        await cli(port, "CLUSTER", "SET-CONFIG-EPOCH", String(i + 1));
+        const first = i * slotsEach;
+        const slots = Array.from({ length: Math.min(slotsEach, 16_384 - first) }, (_, n) =>
+          String(first + n),
+        );
+        await cli(port, "CLUSTER", "ADDSLOTS", ...slots);
+      }),
+    );
+    for (const port of ports.slice(1)) {
+      await cli(ports[0]!, "CLUSTER", "MEET", "127.0.0.1", String(port));
+    }
+    const deadline = Date.now() + 15_000;
+    for (const port of ports) {
+      while (!(await cli(port, "CLUSTER", "INFO")).includes("cluster_state:ok")) {
+        if (Date.now() > deadline) throw new Error(`Redis Cluster node ${port} never became ok`);
+        await sleep(25);
+      }
+    }
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { ports, dispose };
 }
 
 const missing =

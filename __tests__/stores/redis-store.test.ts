@@ -1,4 +1,5 @@
-// __tests__/stores/redis-store.test.ts — RedisStore against a real redis-server, over both clients.
+// __tests__/stores/redis-store.test.ts — RedisStore against a real redis-server and a real Redis
+// Cluster, over both clients and both forms of its options.
 
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -9,26 +10,109 @@ import {
   type SmsWebhookOptions,
   type SendCommand,
 } from "../../lib/index.js";
+import type { SendCommandCluster } from "../../lib/stores/redis-script.js";
 import { runDedupeStoreContract, runPartStoreContract } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
 import { androidKey, androidRequest, signedNow } from "../helpers/android-app.js";
 import { send } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
 import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
-import { clientKinds, connect, connectionPool } from "../helpers/redis-clients.js";
-import { describeWithRedis, startRedisServer, type RedisServer } from "../helpers/redis-server.js";
+import {
+  clientKinds,
+  clusterClientKinds,
+  connectionPool,
+  type Connection,
+} from "../helpers/redis-clients.js";
+import {
+  describeWithRedis,
+  startRedisCluster,
+  startRedisServer,
+  type RedisCluster,
+  type RedisServer,
+} from "../helpers/redis-server.js";
+
+/** Resolves once `check` holds (polled every 5 ms), or fails after 2 s saying what it waited for. */
+async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(5);
+  }
+}
+
+const send1: SendCommand = () => Promise.resolve("OK");
+const sendCluster: SendCommandCluster = () => Promise.resolve("OK");
+
+describe("RedisStore options", () => {
+  it("refuses a RedisStore with neither sendCommand nor sendCommandCluster, naming both", () => {
+    // @ts-expect-error one of the two is required
+    expect(() => new RedisStore({ prefix: "x:" })).toThrow(
+      expect.objectContaining({
+        code: "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+        message: expect.stringContaining(
+          'option "sendCommand" or "sendCommandCluster" is required',
+        ),
+      }),
+    );
+  });
+
+  it("refuses a RedisStore given both sendCommand and sendCommandCluster", () => {
+    // @ts-expect-error the two are exclusive
+    expect(() => new RedisStore({ sendCommand: send1, sendCommandCluster: sendCluster })).toThrow(
+      expect.objectContaining({
+        code: "ERR_SMS_WEBHOOKS_CONFLICTING_OPTIONS",
+        message: expect.stringContaining(
+          'options "sendCommand" and "sendCommandCluster" cannot both be given',
+        ),
+      }),
+    );
+  });
+
+  it("refuses a sendCommandCluster that is not a function", () => {
+    // @ts-expect-error a function is required
+    expect(() => new RedisStore({ sendCommandCluster: "cluster" })).toThrow(
+      expect.objectContaining({
+        code: "ERR_SMS_WEBHOOKS_INVALID_OPTION",
+        message: expect.stringContaining('option "sendCommandCluster" must be a function'),
+      }),
+    );
+  });
+
+  it("sends nothing at construction (no init step, scripts load on first use)", () => {
+    const sent: unknown[] = [];
+    const record = (...args: unknown[]) => {
+      sent.push(args);
+      return Promise.resolve("OK");
+    };
+    new RedisStore({ sendCommand: record });
+    new RedisStore({ sendCommandCluster: record });
+    expect(sent).toEqual([]);
+  });
+});
 
 describeWithRedis("RedisStore on a real redis-server", () => {
   let server: RedisServer;
+  // A fresh cluster master refuses writes for ~2 s: the cluster starts here, and is awaited only
+  // by the cluster suites at the end, so that wait overlaps the single-node tests.
+  let cluster: Promise<RedisCluster>;
   const pool = connectionPool();
 
   beforeAll(async () => {
+    cluster = startRedisCluster();
+    cluster.catch(() => {}); // reported by the suites that await it
     server = await startRedisServer();
   });
   afterAll(async () => {
     await pool.closeAll();
     await server.dispose();
+    await cluster.then(
+      (running) => running.dispose(),
+      () => {},
+    );
   });
+
+  const dedupeKey = (id: string, prefix = "sms-webhooks:") =>
+    `${prefix}dedupe:android-sms-gateway:${id}`;
 
   for (const kind of clientKinds) {
     runDedupeStoreContract(
@@ -67,16 +151,20 @@ describeWithRedis("RedisStore on a real redis-server", () => {
       return connection.sendCommand(...args);
     };
     const app = appOn(new RedisStore({ sendCommand: counting }));
-    expect((await send(app, androidRequest())).status).toBe(204); // warms the script cache
-    await sleep(20);
+    // The commit is sent once the response is over, so the client may see the answer first.
+    const committed = (id: string) =>
+      until(
+        `${id} is committed`,
+        async () => (await connection.sendCommand("GET", dedupeKey(id))) === "done",
+      );
+    expect((await send(app, androidRequest("trips-warm-up"))).status).toBe(204); // loads the scripts
+    await committed("trips-warm-up");
     sent.length = 0;
-    expect((await send(app, androidRequest())).status).toBe(204);
-    await sleep(20);
+    expect((await send(app, androidRequest("trips"))).status).toBe(204);
+    await committed("trips");
     expect(sent).toEqual(["EVALSHA", "EVALSHA"]);
-    expect((await send(app, androidRequest("dup-count"))).status).toBe(204);
-    await sleep(20);
     sent.length = 0;
-    expect((await send(app, androidRequest("dup-count"))).body).toEqual({ status: "duplicate" });
+    expect((await send(app, androidRequest("trips"))).body).toEqual({ status: "duplicate" });
     expect(sent).toEqual(["EVALSHA"]);
   });
 
@@ -90,14 +178,32 @@ describeWithRedis("RedisStore on a real redis-server", () => {
 
   it("keeps every key under its prefix", async () => {
     const { store, connection } = await pool.store("ioredis", server.port, { prefix: "tenant-7:" });
-    await send(appOn(store), androidRequest("prefixed"));
-    await sleep(20);
+    await send(appOn(store), androidRequest("prefixed")); // the claim has made the key
     const keys = (await connection.sendCommand("KEYS", "*prefixed*")) as string[];
-    expect(keys).toEqual(["tenant-7:dedupe:android-sms-gateway:prefixed"]);
+    expect(keys).toEqual([dedupeKey("prefixed", "tenant-7:")]);
   });
 
-  it("rejects a RedisStore without sendCommand at construction", () => {
-    expect(() => new RedisStore({} as never)).toThrow('option "sendCommand" must be a function');
+  it("passes sendCommandCluster each script's first key, for a write", async () => {
+    const { connection } = await pool.store("node-redis", server.port);
+    // Routes seen, as "key isReadOnly KEYS[1]"; an EVAL after NOSCRIPT repeats its EVALSHA's.
+    const routes = new Set<string>();
+    const store = new RedisStore({
+      prefix: "routed:",
+      sendCommandCluster: ({ key, isReadOnly, command }) => {
+        routes.add(`${key} ${isReadOnly} ${command[3]}`);
+        return connection.sendCommand(...command);
+      },
+    });
+    const claim = await store.claim("k", 60_000);
+    if (claim.state !== "claimed") throw new Error(`expected a claim, got ${claim.state}`);
+    await store.commit("k", claim.token, 60_000);
+    await store.release("k", claim.token);
+    await store.addPart("g", 1, 2, "half", 60_000);
+    await store.deleteGroup("g");
+    expect([...routes]).toEqual([
+      "routed:dedupe:k false routed:dedupe:k",
+      "routed:{parts}:group:g false routed:{parts}:group:g",
+    ]);
   });
 
   describe("shared by two instances", () => {
@@ -161,7 +267,8 @@ describeWithRedis("RedisStore on a real redis-server", () => {
     expect(texts).toEqual(["one two three four"]);
   });
 
-  describe.each(clientKinds)("when Redis goes down (%s)", (kind) => {
+  // Per client: how each one fails and reconnects. The cluster form only wraps node-redis's.
+  describe.each(["ioredis", "node-redis"] as const)("when Redis goes down (%s)", (kind) => {
     it("answers 503 store_unavailable without hanging, and recovers when Redis is back", async () => {
       let handled = 0;
       const { store } = await pool.store(kind, server.port);
@@ -187,12 +294,64 @@ describeWithRedis("RedisStore on a real redis-server", () => {
   });
 
   it("works with a client made after the store (lazy scripts, no init step)", async () => {
-    const connection = await connect("ioredis", server.port);
-    try {
-      const store = new RedisStore({ sendCommand: connection.sendCommand });
-      expect(await store.claim("late-client", 1000)).toMatchObject({ state: "claimed" });
-    } finally {
-      await connection.close();
+    const client: { connection?: Connection } = {}; // no client yet
+    const sent: string[] = [];
+    const store = new RedisStore({
+      sendCommand: (...args) => {
+        sent.push(args[0]!);
+        if (client.connection === undefined) throw new Error("sent before the client existed");
+        return client.connection.sendCommand(...args);
+      },
+    });
+    const connection = await pool.connect("ioredis", server.port);
+    client.connection = connection;
+    await connection.sendCommand("SCRIPT", "FLUSH"); // so the first claim must load its script
+    expect(await store.claim("late-client", 1000)).toMatchObject({ state: "claimed" });
+    expect(sent).toEqual(["EVALSHA", "EVAL"]);
+  });
+
+  describe("on a real 3-node Redis Cluster", () => {
+    const port = async () => (await cluster).ports[0]!;
+
+    for (const kind of clusterClientKinds) {
+      runDedupeStoreContract(
+        `RedisStore + ${kind}`,
+        async () => (await pool.store(kind, await port())).store,
+      );
+      runPartStoreContract(
+        `RedisStore + ${kind}`,
+        async () => (await pool.store(kind, await port())).store,
+      );
     }
+
+    it("spreads dedupe keys over every node, each reached through sendCommandCluster", async () => {
+      const { store } = await pool.store("node-redis cluster", await port(), { prefix: "spread:" });
+      for (let i = 0; i < 30; i++) {
+        expect(await store.claim(`k${i}`, 60_000)).toMatchObject({ state: "claimed" });
+      }
+      const perNode = await Promise.all(
+        (await cluster).ports.map(async (nodePort) => {
+          const node = await pool.connect("node-redis", nodePort);
+          return ((await node.sendCommand("KEYS", "spread:*")) as string[]).length;
+        }),
+      );
+      expect(perNode.every((count) => count > 0)).toBe(true);
+      expect(perNode.reduce((sum, count) => sum + count, 0)).toBe(30);
+    });
+
+    it("handles an event once across instances on the cluster, one per client", async () => {
+      let handled = 0;
+      const instances = await Promise.all(
+        clusterClientKinds.map(async (kind) =>
+          appOn((await pool.store(kind, await port())).store, {}, () => handled++),
+        ),
+      );
+      const req = androidRequest("cluster-shared");
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => send(instances[i % instances.length]!, req)),
+      );
+      expect(handled).toBe(1);
+      expect(answers.filter((answer) => answer.status === 204)).toHaveLength(1);
+    });
   });
 });

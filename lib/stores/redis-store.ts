@@ -2,9 +2,10 @@
 
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { OptionsError } from "../core/options-error.js";
 import { validateOptions } from "../core/options.js";
 import type { Claim, DedupeStore, ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
-import type { SendCommand } from "./redis-script.js";
+import type { SendCommand, SendCommandCluster, SendScriptCommand } from "./redis-script.js";
 import {
   addPartScript,
   claimScript,
@@ -13,19 +14,49 @@ import {
   releaseScript,
 } from "./redis-scripts.js";
 
-/** Options for {@link RedisStore}. */
-export interface RedisStoreOptions {
+/**
+ * {@link RedisStoreOptions} for one Redis node, or for a client that routes commands to the
+ * right cluster node by itself (an ioredis `Cluster`).
+ */
+export interface RedisStoreSingleOptions {
   /**
-   * Sends one command and resolves with the reply, so any client works:
-   * - ioredis: `(...args) => client.call(...args)` (a `Cluster` too)
+   * Sends one command and resolves with the reply, so any client works and the package depends
+   * on none:
+   * - ioredis (`Redis` or `Cluster`): `(command, ...args) => client.call(command, ...args)`
    * - node-redis: `(...args) => client.sendCommand(args)`
-   * - node-redis cluster: `(...args) => cluster.sendCommand(args[3], false, args)` — every
-   *   command is EVAL/EVALSHA with its first key at index 3.
+   *
+   * For a node-redis cluster use `sendCommandCluster` instead.
    */
   sendCommand: SendCommand;
+  /** Use `sendCommand` or `sendCommandCluster`, not both. */
+  sendCommandCluster?: never;
   /** Prefix of every key. Default `"sms-webhooks:"`. */
   prefix?: string;
 }
+
+/**
+ * {@link RedisStoreOptions} for a cluster client that must be told where each command goes
+ * (node-redis `createCluster`): it cannot find the key inside a raw EVALSHA by itself.
+ */
+export interface RedisStoreClusterOptions {
+  /**
+   * Sends one command to the node that serves `key` and resolves with the reply, as
+   * rate-limit-redis's option of the same name. For node-redis:
+   * `({ key, isReadOnly, command }) => cluster.sendCommand(key, isReadOnly, command)`.
+   */
+  sendCommandCluster: SendCommandCluster;
+  /** Use `sendCommand` or `sendCommandCluster`, not both. */
+  sendCommand?: never;
+  /** Prefix of every key. Default `"sms-webhooks:"`. */
+  prefix?: string;
+}
+
+/**
+ * Options for {@link RedisStore}: exactly one way to send commands — `sendCommand` for one node
+ * (or an ioredis `Cluster`), `sendCommandCluster` for a node-redis cluster — and a key prefix.
+ * Both or neither is an `OptionsError` at construction.
+ */
+export type RedisStoreOptions = RedisStoreSingleOptions | RedisStoreClusterOptions;
 
 const claims: Readonly<Record<string, Claim>> = {
   done: Object.freeze({ state: "done" }),
@@ -37,30 +68,33 @@ const claims: Readonly<Record<string, Claim>> = {
  * balancer: a retry or a concurrent duplicate that lands on another instance is still caught,
  * and the parts of a concatenated SMS meet wherever they land.
  *
- * Client-agnostic (it takes a `sendCommand` function, as rate-limit-redis does) and depends on
- * no Redis client. Every operation is one Lua script run by EVALSHA (re-sent on NOSCRIPT), so a
- * request costs two round trips: claim, then commit. Commit and release act only for the claim
- * that holds the key (its token), so an instance whose lease expired cannot overwrite a newer
- * claim. When Redis is down or slow the pipeline answers 503 `store_unavailable` (see
- * `storeTimeoutMs`, `onStoreError`), and carries on once Redis is back.
+ * Client-agnostic (it takes a `sendCommand` or `sendCommandCluster` function, as
+ * rate-limit-redis does) and depends on no Redis client. Every operation is one Lua script run
+ * by EVALSHA (re-sent on NOSCRIPT), so a request costs two round trips: claim, then commit.
+ * Commit and release act only for the claim that holds the key (its token), so an instance
+ * whose lease expired cannot overwrite a newer claim. When Redis is down or slow the pipeline
+ * answers 503 `store_unavailable` (see `storeTimeoutMs`, `onStoreError`), and carries on once
+ * Redis is back. In a Redis Cluster every script's keys share one slot.
  */
 export class RedisStore implements DedupeStore, PartStore {
-  readonly #send: SendCommand;
+  readonly #send: SendScriptCommand;
   readonly #dedupePrefix: string;
   readonly #partsPrefix: string;
   readonly #deadlines: string;
 
   constructor(options: RedisStoreOptions) {
-    const { sendCommand, prefix = "sms-webhooks:" } = validateOptions(
+    const checked = validateOptions<CheckedOptions>(
       {
-        sendCommand: z.custom<SendCommand>((value) => typeof value === "function", {
-          message: "must be a function (...args: string[]) => Promise<reply>",
-        }),
+        sendCommand: aFunction("(...args: string[]) => Promise<reply>").optional(),
+        sendCommandCluster: aFunction(
+          "({ key, isReadOnly, command }) => Promise<reply>",
+        ).optional(),
         prefix: z.string({ message: "must be a string" }).optional(),
       },
       options,
     );
-    this.#send = sendCommand;
+    const prefix = checked.prefix ?? "sms-webhooks:";
+    this.#send = scriptSender(checked);
     this.#dedupePrefix = `${prefix}dedupe:`;
     // One hash tag for every parts key: the group and the deadline index stay in one slot.
     this.#partsPrefix = `${prefix}{parts}:group:`;
@@ -117,6 +151,40 @@ export class RedisStore implements DedupeStore, PartStore {
   async deleteGroup(group: string): Promise<void> {
     await deleteGroupScript.run(this.#send, [this.#partsPrefix + group, this.#deadlines], [group]);
   }
+}
+
+// What the zod check lets through: either form, or both (refused by scriptSender).
+interface CheckedOptions {
+  sendCommand?: SendCommand;
+  sendCommandCluster?: SendCommandCluster;
+  prefix?: string;
+}
+
+const aFunction = (signature: string) =>
+  z.custom<(...args: never[]) => unknown>((value) => typeof value === "function", {
+    message: `must be a function ${signature}`,
+  });
+
+const which =
+  "sendCommand for one Redis or an ioredis Cluster, sendCommandCluster for a node-redis cluster";
+
+// Both forms become one (first key, command) sender here, once, so no script run branches.
+function scriptSender({ sendCommand, sendCommandCluster }: CheckedOptions): SendScriptCommand {
+  if (sendCommand !== undefined && sendCommandCluster !== undefined) {
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_CONFLICTING_OPTIONS",
+      `options "sendCommand" and "sendCommandCluster" cannot both be given: pass ${which}`,
+    );
+  }
+  if (sendCommandCluster !== undefined) {
+    // Every script writes, so it must run on the slot's master.
+    return (key, command) => sendCommandCluster({ key, isReadOnly: false, command });
+  }
+  if (sendCommand !== undefined) return (_key, command) => sendCommand(...command);
+  throw new OptionsError(
+    "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+    `option "sendCommand" or "sendCommandCluster" is required: pass ${which}`,
+  );
 }
 
 function ms(value: number): string {
