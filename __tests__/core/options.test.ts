@@ -63,8 +63,22 @@ describe("provider options", () => {
     expect(() => androidSmsGateway(options as never)).toThrow(message);
   });
 
-  it("never puts the secret in the message", () => {
-    expect(() => androidSmsGateway({ secret: "hunter2", extra: true } as never)).toThrow(
+  it.each([
+    [
+      "a rotation list with a bad entry",
+      () => androidSmsGateway({ secret: ["hunter2", 42] } as never),
+    ],
+    [
+      "a secret of the wrong type",
+      () => androidSmsGateway({ secret: { hunter2: "hunter2" } } as never),
+    ],
+    [
+      "a bad option beside the secret",
+      () => androidSmsGateway({ secret: "hunter2", extra: "hunter2" } as never),
+    ],
+  ])("never puts the secret in the message: %s", (_case, build) => {
+    expect(build).toThrow(TypeError);
+    expect(build).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
     );
   });

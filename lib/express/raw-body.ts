@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import bodyParser from "body-parser";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { validateOptions } from "../core/options.js";
+import { asWebhookError } from "../core/pipeline.js";
 import { WebhookError } from "../core/webhook-error.js";
 import { limitSchema } from "./options.js";
 
@@ -35,7 +36,7 @@ export function rawBodyReader(limit: number | string = "64kb"): RawBodyReader {
     try {
       kept = keptBody(req);
     } catch (error) {
-      done(error as WebhookError, emptyBody);
+      done(asWebhookError(error), emptyBody);
       return;
     }
     if (kept !== undefined) {

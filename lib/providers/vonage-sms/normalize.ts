@@ -14,15 +14,12 @@ import { errorCodeMessage } from "./error-codes.js";
 import type { VonageParams } from "./params.js";
 import { inboundSchema, kindOf, receiptSchema } from "./schema.js";
 
-const statuses: ReadonlySet<string> = new Set<MessageStatus>([
-  "accepted",
-  "buffered",
-  "delivered",
-  "expired",
-  "failed",
-  "rejected",
-  "unknown",
-]);
+// A Map, not a Set and a cast: an unknown word maps to "unknown" by type, not by assertion.
+const statuses: ReadonlyMap<string, MessageStatus> = new Map(
+  (["accepted", "buffered", "delivered", "expired", "failed", "rejected", "unknown"] as const).map(
+    (status) => [status, status],
+  ),
+);
 
 /** Validates the parameters and builds the event for the handler. */
 export function normalizeVonageSms(params: VonageParams, context: NormalizeContext): EventFields {
@@ -38,7 +35,7 @@ export function normalizeVonageSms(params: VonageParams, context: NormalizeConte
 
 function normalizeReceipt(params: VonageParams, context: NormalizeContext): EventFields {
   const receipt = validatePayload(receiptSchema, params);
-  const status = (statuses.has(receipt.status) ? receipt.status : "unknown") as MessageStatus;
+  const status = statuses.get(receipt.status) ?? "unknown";
   const errorCode = receipt["err-code"];
   const carrierTimestamp = parseScts(receipt.scts);
   return {
