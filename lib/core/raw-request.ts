@@ -18,6 +18,13 @@ export interface RawRequest {
   readonly rawBody: Buffer;
   /** The raw query string, without the leading `?`; empty when there is none. */
   readonly rawQuery: string;
+  /**
+   * The whole URL the client called (`https://host:port/path?query`), as the framework sees it
+   * behind its proxy settings (Express: `req.protocol`, the `Host` — forwarded headers only when
+   * `trust proxy` says so — and `req.originalUrl`). For providers that sign the URL; computed
+   * only when asked. Absent when the adapter cannot tell.
+   */
+  readonly fullUrl?: () => string;
 }
 
 /** The first value of a header, or `undefined` when it is absent. `name` must be lower-case. */

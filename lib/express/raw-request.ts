@@ -12,5 +12,27 @@ export function toRawRequest(req: Request, body: Buffer): RawRequest {
     headers: req.headers,
     rawBody: body,
     rawQuery: rawQueryOf(url),
+    fullUrl: () => `${req.protocol}://${hostOf(req)}${url}`,
   };
+}
+
+type TrustProxy = (address: string | undefined, hop: number) => boolean;
+
+/**
+ * The host the client called, port included: `X-Forwarded-Host` only when the app's
+ * `trust proxy` setting trusts the peer (as Express 5's `req.host` and both majors'
+ * `req.hostname` decide), else `Host`. Express 4's `req.host` drops the port, so it is not used.
+ */
+export function hostOf(req: Request): string {
+  const forwarded = req.get("x-forwarded-host");
+  const trust = req.app.get("trust proxy fn") as TrustProxy | undefined;
+  if (
+    forwarded !== undefined &&
+    forwarded !== "" &&
+    trust?.(req.socket.remoteAddress, 0) === true
+  ) {
+    const comma = forwarded.indexOf(",");
+    return (comma === -1 ? forwarded : forwarded.slice(0, comma)).trim();
+  }
+  return req.get("host") ?? "";
 }
