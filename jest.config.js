@@ -21,6 +21,8 @@ const common = {
 };
 
 export default {
+  // Without redis-server the Redis suites are skipped, and this says so before anything runs.
+  globalSetup: "<rootDir>/__tests__/helpers/jest-global-setup.ts",
   projects: [
     {
       ...common,
