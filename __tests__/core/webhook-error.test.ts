@@ -1,6 +1,16 @@
 // __tests__/core/webhook-error.test.ts — codes, statuses and the answer body.
 
-import { isWebhookError, WebhookError, webhookErrorStatus } from "../../lib/index.js";
+import request from "supertest";
+import {
+  isWebhookError,
+  smsWebhook,
+  unknownEvent,
+  WebhookError,
+  webhookErrorStatus,
+  type Provider,
+} from "../../lib/index.js";
+import { express } from "../helpers/app.js";
+import { memoryLogger } from "../helpers/logger.js";
 
 describe("WebhookError", () => {
   it.each([
@@ -42,5 +52,44 @@ describe("WebhookError", () => {
     ).toBe(false);
     expect(isWebhookError(new Error("x"))).toBe(false);
     expect(isWebhookError({ name: "WebhookError", code: "signature_invalid" })).toBe(false);
+  });
+});
+
+describe("WebhookError hint", () => {
+  const hinted = () =>
+    new WebhookError("signature_invalid", "The signature does not match.", {
+      hint: "It was checked against https://internal.example:8080/hook; set publicUrl.",
+    });
+
+  it("keeps the hint for the log, out of the answer body", () => {
+    const error = hinted();
+    expect(error.hint).toContain("publicUrl");
+    expect(JSON.stringify(error)).toBe(
+      '{"error":{"code":"signature_invalid","message":"The signature does not match."}}',
+    );
+  });
+
+  it("is logged with the rejection and never reaches the response", async () => {
+    const logger = memoryLogger();
+    const provider: Provider<undefined, undefined> = {
+      name: "hinted",
+      defaults: { toleranceSec: 300, dedupeTtlMs: 3_600_000 },
+      verify() {
+        throw hinted();
+      },
+      dedupeKey: () => "k",
+      normalize: (_payload, context) => unknownEvent("x", context),
+    };
+    const app = express();
+    app.post("/hook", smsWebhook(provider, { logger }), (_req, res) => res.sendStatus(204));
+    const res = await request(app).post("/hook").send("x");
+    expect(res.status).toBe(401);
+    expect(res.text).not.toContain("internal.example");
+    expect(res.text).not.toContain("publicUrl");
+    expect(logger.entries).toHaveLength(1);
+    expect(logger.entries[0]?.message).toBe(
+      "webhook rejected: The signature does not match. It was checked against " +
+        "https://internal.example:8080/hook; set publicUrl.",
+    );
   });
 });

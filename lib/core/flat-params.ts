@@ -53,3 +53,27 @@ export function assertParamName(key: string, keyPattern: RegExp = wordKey): void
 export function quoteKey(key: string): string {
   return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
+
+/**
+ * Decoded parameters where a key may repeat: every key's values in the order sent, in a
+ * null-prototype record (so `__proto__` or `constructor` are plain keys).
+ */
+export type MultiParams = Record<string, string[]>;
+
+/**
+ * Parses `application/x-www-form-urlencoded` text like {@link parseFlatParams}, for providers
+ * whose scheme signs repeated keys (Twilio): a repeated key keeps all its values, in the order
+ * sent. Throws `payload_invalid` for a key outside `keyPattern` (default: letters, digits, `_`
+ * and `-`).
+ */
+export function parseMultiParams(text: string, options: FlatParamsOptions = {}): MultiParams {
+  const keyPattern = options.keyPattern ?? wordKey;
+  const params = Object.create(null) as MultiParams;
+  for (const [key, value] of new URLSearchParams(text)) {
+    assertParamName(key, keyPattern);
+    const values = params[key];
+    if (values === undefined) params[key] = [value];
+    else values.push(value);
+  }
+  return params;
+}

@@ -238,7 +238,9 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       path: pathOf(raw.url),
       ...(error.cause === undefined ? {} : { cause: describeError(error.cause) }),
     };
-    const message = `webhook ${outcome}: ${error.message}`;
+    // The hint is for the operator (what to set to fix it): the log line, never the answer.
+    const hint = error.hint === undefined ? "" : ` ${error.hint}`;
+    const message = `webhook ${outcome}: ${error.message}${hint}`;
     if (error.status >= 500) logger.error(details, message);
     else logger.warn(details, message);
     if (onError === undefined) return;

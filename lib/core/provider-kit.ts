@@ -2,8 +2,8 @@
 
 // Reading the request.
 export { headerValue, mediaTypeOf, rawQueryOf } from "./raw-request.js";
-export { parseFlatParams, assertParamName } from "./flat-params.js";
-export type { FlatParams, FlatParamsOptions } from "./flat-params.js";
+export { parseFlatParams, parseMultiParams, assertParamName } from "./flat-params.js";
+export type { FlatParams, FlatParamsOptions, MultiParams } from "./flat-params.js";
 export { parseJsonObject, validatePayload } from "./validate-payload.js";
 
 // Secrets and signatures: constant-time, over bytes.

@@ -51,20 +51,26 @@ export class WebhookError extends Error {
   readonly status: number;
   /** Seconds the caller should wait before retrying, sent as `Retry-After` when set. */
   readonly retryAfterSec: number | undefined;
+  /**
+   * What the operator should know to fix it (e.g. the URL a signature was checked against and
+   * the option to set): logged with the rejection, never sent to the caller.
+   */
+  readonly hint: string | undefined;
 
   constructor(
     code: WebhookErrorCode,
     message: string,
-    options: { cause?: unknown; retryAfterSec?: number } = {},
+    options: { cause?: unknown; retryAfterSec?: number; hint?: string } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "WebhookError";
     this.code = code;
     this.status = webhookErrorStatus[code];
     this.retryAfterSec = options.retryAfterSec;
+    this.hint = options.hint;
   }
 
-  /** The response body: `{"error":{"code","message"}}`. */
+  /** The response body: `{"error":{"code","message"}}` (never the `cause` or the `hint`). */
   toJSON(): WebhookErrorBody {
     return { error: { code: this.code, message: this.message } };
   }
