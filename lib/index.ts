@@ -73,6 +73,8 @@ export { androidSmsGateway } from "./providers/android-sms-gateway/index.js";
 export { mifumo } from "./providers/mifumo/index.js";
 export { vonageSms } from "./providers/vonage-sms/index.js";
 export { vonageMessages } from "./providers/vonage-messages/index.js";
+export { twilio } from "./providers/twilio/index.js";
+export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,
