@@ -12,6 +12,7 @@ export const secrets = {
   mifumo: process.env["MIFUMO_WEBHOOK_SECRET"] ?? "demo-mifumo-webhook-secret",
   // One signature secret signs both Vonage APIs' webhooks.
   vonage: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret-0123",
+  twilio: process.env["TWILIO_AUTH_TOKEN"] ?? "demo0twilio0auth0token0000000000",
 };
 
 /** Where each provider is mounted. */
@@ -20,4 +21,5 @@ export const paths = {
   mifumo: "/hooks/mifumo",
   vonageSms: "/hooks/vonage-sms",
   vonageMessages: "/hooks/vonage-messages",
+  twilio: "/hooks/twilio",
 };

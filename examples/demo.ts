@@ -6,7 +6,8 @@ import { baseUrl, paths, secrets } from "./config.js";
 interface Step {
   title: string;
   scenario: Scenario;
-  requests: TrafficRequest[] | Promise<TrafficRequest[]>;
+  /** The request(s) to send to `url` (a provider that signs the URL it calls signs this one). */
+  requests(url: string): TrafficRequest[] | Promise<TrafficRequest[]>;
   /** The status of each request's answer, in order (one per part for a long SMS). */
   expect: number[];
 }
@@ -19,42 +20,66 @@ interface ProviderDemo {
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
+function scenarioNamed(name: string): Scenario {
+  const scenario = scenarios[name];
+  if (scenario === undefined) throw new Error(`no scenario ${name}`);
+  return scenario;
+}
+
 // The same story for every provider: an event, the provider's retry of it, a forgery, a replay.
 function story(name: string, secret: string, staleMinutes: number): Step[] {
-  const scenario = scenarios[name]!;
+  const scenario = scenarioNamed(name);
   const event = scenario.event(new Date());
   const old = minutesAgo(staleMinutes);
   return [
     {
       title: scenario.description,
       scenario,
-      requests: event.sign(secret, new Date()),
+      requests: (url) => event.sign(secret, new Date(), url),
       expect: [204],
     },
     {
       title: "the provider retries it",
       scenario,
-      requests: event.sign(secret, new Date()),
+      requests: (url) => event.sign(secret, new Date(), url),
       expect: [200],
     },
     {
       title: "a forged request (wrong secret)",
       scenario,
-      requests: scenario.event(new Date()).sign("not-the-secret", new Date()),
+      requests: (url) => scenario.event(new Date()).sign("not-the-secret", new Date(), url),
       expect: [401],
     },
     {
       title: `a replay from ${staleMinutes} minutes ago`,
       scenario,
-      requests: scenario.event(old).sign(secret, old),
+      requests: (url) => scenario.event(old).sign(secret, old, url),
+      expect: [401],
+    },
+  ];
+}
+
+// Twilio signs no time but the URL it called: replays are caught by dedupe, and a request
+// signed for another URL (a proxy the app was not told about) fails.
+function twilioStory(name: string, secret: string): Step[] {
+  const scenario = scenarioNamed(name);
+  const event = scenario.event(new Date());
+  const publicUrl = (url: string) => url.replace(/^https?:\/\/[^/]+/, "https://hooks.example.com");
+  return [
+    // The event, Twilio's retry of it, a forgery; no window to replay past.
+    ...story(name, secret, 0).slice(0, 3),
+    {
+      title: "signed for a URL behind an unknown proxy",
+      scenario,
+      requests: (url) => event.sign(secret, new Date(), publicUrl(url)),
       expect: [401],
     },
   ];
 }
 
 function single(name: string, secret: string, expect: number[]): Step {
-  const scenario = scenarios[name]!;
-  const requests = scenario.event(new Date()).sign(secret, new Date());
+  const scenario = scenarioNamed(name);
+  const requests = (url: string) => scenario.event(new Date()).sign(secret, new Date(), url);
   return { title: scenario.description, scenario, requests, expect };
 }
 
@@ -94,6 +119,14 @@ function demos(): ProviderDemo[] {
         single("vonage-messages-status", secrets.vonage, [204]),
       ],
     },
+    {
+      label: "Twilio",
+      mount: paths.twilio,
+      steps: [
+        ...twilioStory("twilio-inbound", secrets.twilio),
+        single("twilio-status", secrets.twilio, [204]),
+      ],
+    },
   ];
 }
 
@@ -103,7 +136,7 @@ async function main(): Promise<number> {
   for (const demo of demos()) {
     for (const step of demo.steps) {
       const url = `${baseUrl}${demo.mount}${step.scenario.path}`;
-      const requests = await step.requests;
+      const requests = await step.requests(url);
       const answers: string[] = [];
       let ok = requests.length === step.expect.length;
       for (const [index, request] of requests.entries()) {

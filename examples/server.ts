@@ -6,6 +6,7 @@ import {
   MemoryStore,
   mifumo,
   smsWebhook,
+  twilio,
   vonageMessages,
   vonageSms,
   type SmsEvent,
@@ -52,6 +53,20 @@ app.use(
   smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, handler }),
 );
 
+// GET and POST on /inbound and /status: the number's "A message comes in" webhook and your
+// messages' StatusCallback. Twilio signs the URL it calls: behind a proxy or ngrok, pass
+// publicUrl (e.g. "https://abc123.ngrok.app") or set app.set("trust proxy", …).
+app.use(
+  paths.twilio,
+  smsWebhook.router(
+    twilio({ secret: secrets.twilio, publicUrl: process.env["TWILIO_PUBLIC_URL"] }),
+    {
+      store,
+      handler,
+    },
+  ),
+);
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -65,5 +80,7 @@ app.listen(port, () => {
   console.log(`  Vonage SMS receipts      GET|POST ${url(`${paths.vonageSms}/status`)}`);
   console.log(`  Vonage Messages inbound  POST ${url(`${paths.vonageMessages}/inbound`)}`);
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
+  console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
+  console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });

@@ -68,7 +68,8 @@ export async function runCli(argv: string[], out: CliOutput = console): Promise<
   const target = targetUrl(url, scenario.path);
   const event = scenario.event(new Date(Date.now() + skewMs));
   for (let attempt = 1; attempt <= times; attempt++) {
-    for (const request of await event.sign(values.secret, new Date(Date.now() + skewMs))) {
+    const sentAt = new Date(Date.now() + skewMs);
+    for (const request of await event.sign(values.secret, sentAt, target)) {
       const response = await fire(target, request);
       out.log(`${name} #${attempt} → ${response.status} ${response.body}`);
     }

@@ -36,6 +36,17 @@ export {
   vonageMessagesScenarios,
 } from "../providers/vonage-messages/testing.js";
 export type { VonageMessagesSignOptions } from "../providers/vonage-messages/testing.js";
+export {
+  signTwilio,
+  signTwilioJson,
+  twilioInboundSample,
+  twilioStatusSample,
+  twilioScenarios,
+} from "../providers/twilio/testing.js";
+export type {
+  TwilioInboundSampleOptions,
+  TwilioStatusSampleOptions,
+} from "../providers/twilio/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

@@ -12,9 +12,11 @@ export interface TrafficRequest {
 /**
  * One event as the provider sends it: `sign` gives the request(s) of one delivery attempt (a
  * concatenated SMS is several); calling it again is the provider's retry of the same event.
+ * `url` is where the requests will be sent (before a request's own `query` is appended): the
+ * signature of a provider that signs the URL it calls (Twilio) covers it.
  */
 export interface TrafficEvent {
-  sign(secret: string, sentAt: Date): TrafficRequest[] | Promise<TrafficRequest[]>;
+  sign(secret: string, sentAt: Date, url: string): TrafficRequest[] | Promise<TrafficRequest[]>;
 }
 
 /** A named kind of event a provider sends. */

@@ -2,6 +2,7 @@
 
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
+import { twilioScenarios } from "../providers/twilio/testing.js";
 import { vonageMessagesScenarios } from "../providers/vonage-messages/testing.js";
 import { vonageSmsScenarios } from "../providers/vonage-sms/testing.js";
 import type { Scenario, TrafficRequest } from "./scenario.js";
@@ -12,6 +13,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...mifumoScenarios,
   ...vonageSmsScenarios,
   ...vonageMessagesScenarios,
+  ...twilioScenarios,
 };
 
 /** What the server answered. */
