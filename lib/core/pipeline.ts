@@ -251,9 +251,15 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
     }
   }
 
-  // The pipeline, not the provider, fills in what every event carries.
+  // The pipeline, not the provider, fills in what every event carries. Set on the object
+  // `normalize` just made, not spread into a copy: the copy cost ~10 µs a request in the bench.
   #stamp(fields: EventFields, id: string, verified: boolean, raw: unknown): SmsEvent {
-    return { ...fields, provider: this.provider.name, id, verified, raw };
+    const event = fields as EventFields & Pick<SmsEvent, "provider" | "id" | "verified" | "raw">;
+    event.provider = this.provider.name;
+    event.id = id;
+    event.verified = verified;
+    event.raw = raw;
+    return event;
   }
 
   #letThroughOrThrow(error: unknown, raw: RawRequest, context: Req | undefined): WebhookError {

@@ -77,7 +77,10 @@ export interface Provider<Payload = unknown, Signed = Payload> {
   read?(req: RawRequest, signed: Signed): Payload;
   /** The idempotency key: equal for every delivery of one event, different across events. */
   dedupeKey(payload: Payload, req: RawRequest): string;
-  /** Validates the payload (zod) and maps it to the event's fields; throws `payload_invalid`. */
+  /**
+   * Validates the payload (zod) and maps it to the event's fields, in a new object each call
+   * (the pipeline adds the common fields to it); throws `payload_invalid`.
+   */
   normalize(payload: Payload, context: NormalizeContext): EventFields;
   /** For a provider that sends one message as several requests: how to put it together. */
   readonly concat?: ConcatAssembler<Payload>;
