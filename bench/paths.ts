@@ -9,3 +9,9 @@ export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 export function benchFile(relative: string): string {
   return fileURLToPath(new URL(relative, import.meta.url));
 }
+
+/**
+ * The environment variable that points `bench/library.ts` at another package root (one with a
+ * built `dist/esm`): `--compare=<dir>` starts the baseline's servers with it.
+ */
+export const libraryRootEnv = "BENCH_LIBRARY_ROOT";

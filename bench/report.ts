@@ -73,6 +73,81 @@ export function renderReport(input: ReportInput): string {
   ].join("\n");
 }
 
+/**
+ * `--compare=<dir>`: each scenario on the baseline build and on this one, measured in the same
+ * rounds. A ratio is the median of the rounds' own ratios (this build's run ÷ the baseline's run
+ * of the same round), with their lowest and highest; the spread is a build's highest run minus
+ * its lowest, as a share of its median.
+ */
+export function renderComparison(input: Omit<ReportInput, "verify" | "memory">): string {
+  const { config, machine } = input;
+  const lines = [
+    `Run ${input.date.toISOString().slice(0, 16).replace("T", " ")} UTC. ` +
+      `Node ${machine.node}, ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGiB.toFixed(1)} GiB, ${machine.os}.`,
+    "",
+    `HTTP: ${config.connections} connections, ${config.warmupSec} s warm-up then ` +
+      `${config.rounds} measured runs of ${config.durationSec} s per server, the servers taking ` +
+      "turns round by round (every other round in reverse order).",
+    "",
+    "| Server | Traffic | req/s baseline | req/s this build | × baseline (min–max) | " +
+      "CPU µs/req baseline | CPU µs/req this build | × baseline (min–max) | " +
+      "req/s spread baseline · this | CPU spread baseline · this |",
+    "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |",
+  ];
+  for (const row of input.http) {
+    if (row.build !== "this build") continue;
+    const base = input.http.find(
+      (other) =>
+        other.build === "baseline" && other.server === row.server && other.traffic === row.traffic,
+    );
+    if (row.skipped !== undefined || base?.skipped !== undefined || base === undefined) {
+      lines.push(
+        `| ${row.server} | ${row.traffic} | skipped | | | | | | | ${row.skipped ?? base?.skipped ?? ""} |`,
+      );
+      continue;
+    }
+    const now = row.runs!;
+    const then = base.runs!;
+    lines.push(
+      `| ${row.server} | ${row.traffic} | ${integer(base.requestsPerSec!)} | ` +
+        `${integer(row.requestsPerSec!)} | ${paired(now.requestsPerSec, then.requestsPerSec)} | ` +
+        `${base.cpuMicrosPerRequest!.toFixed(1)} | ${row.cpuMicrosPerRequest!.toFixed(1)} | ` +
+        `${paired(now.cpuMicrosPerRequest, then.cpuMicrosPerRequest)} | ` +
+        `${spread(then.requestsPerSec)} · ${spread(now.requestsPerSec)} | ` +
+        `${spread(then.cpuMicrosPerRequest)} · ${spread(now.cpuMicrosPerRequest)} |`,
+    );
+  }
+  const found = [...input.notes];
+  for (const row of input.http) {
+    if (row.redisCpuMicrosPerRequest !== undefined) {
+      found.push(
+        `${row.server} (${row.traffic}, ${row.build}): redis-server itself used ` +
+          `${row.redisCpuMicrosPerRequest.toFixed(1)} µs CPU per request, not counted above.`,
+      );
+    }
+  }
+  return [...lines, "", "### Notes", "", ...found.map((note) => `- ${note}`), ""].join("\n");
+}
+
+// Median of the rounds' ratios now[i] ÷ then[i], with the lowest and the highest.
+function paired(now: readonly number[], then: readonly number[]): string {
+  const ratios = now.map((value, i) => value / then[i]!).sort((a, b) => a - b);
+  return `${times(median(ratios))} (${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)})`;
+}
+
+// (highest − lowest) ÷ median of a build's runs.
+function spread(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${((100 * (sorted.at(-1)! - sorted[0]!)) / median(sorted)).toFixed(0)} %`;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 // The hand-written receiver of a row's provider: library-mifumo-memory → handwritten-mifumo.
 function baselineName(server: string): string {
   const provider = /^(?:library|handwritten)-(.+?)(?:-memory|-redis)?$/.exec(server)?.[1];

@@ -5,6 +5,8 @@ export interface HttpRow {
   readonly server: string;
   /** "unique" (every event new) or "duplicates" (30 % retries of earlier events). */
   readonly traffic: "unique" | "duplicates";
+  /** With `--compare`: which build the server loaded ("baseline" or "this build"). */
+  readonly build?: Build;
   /** Why the row was not measured; the figures below are then absent. */
   readonly skipped?: string;
   /** Measured runs; each figure is their median. */
@@ -17,7 +19,12 @@ export interface HttpRow {
   readonly cpuMicrosPerRequest?: number;
   /** redis-server's own CPU per response, in µs (Redis rows only; not in the figure above). */
   readonly redisCpuMicrosPerRequest?: number;
+  /** Every measured run's req/s and CPU µs/request, in round order (the figures above are medians). */
+  readonly runs?: { readonly requestsPerSec: number[]; readonly cpuMicrosPerRequest: number[] };
 }
+
+/** `--compare=<dir>`: the build under `<dir>` (the baseline) or this repository's. */
+export type Build = "baseline" | "this build";
 
 /** One verify microbenchmark. */
 export interface VerifyRow {

@@ -2,6 +2,7 @@
 
 import { join } from "node:path";
 import type { BenchConfig } from "../config.js";
+import { libraryRootEnv } from "../paths.js";
 import type { HttpRow } from "../results.js";
 import { startRedisServer, type RedisServer } from "../redis-server.js";
 import { runLoad, type LoadResult } from "./load.js";
@@ -18,15 +19,32 @@ export interface HttpOutcome {
   readonly failures: number;
 }
 
+/**
+ * `compare`: the root of another build of the package (with `dist/esm`). Each library scenario
+ * (or each of `only`) then runs twice, on a server loading that build (the baseline) and one
+ * loading this repository's, side by side in the same rounds.
+ */
 export async function runHttp(
   config: BenchConfig,
   log: (line: string) => void,
   only?: readonly string[],
+  compare?: string,
 ): Promise<HttpOutcome> {
   const notes: string[] = [];
-  const chosen = scenarios.filter(
-    (scenario) => only === undefined || only.includes(scenario.server),
-  );
+  const chosen = scenarios
+    .filter((scenario) =>
+      only === undefined
+        ? compare === undefined || scenario.server.startsWith("library-")
+        : only.includes(scenario.server),
+    )
+    .flatMap((scenario): Scenario[] =>
+      compare === undefined
+        ? [scenario]
+        : [
+            { ...scenario, build: "baseline", libraryRoot: compare },
+            { ...scenario, build: "this build" },
+          ],
+    );
   const redis = await startRedisIfUseful(chosen, notes);
   const running: Running[] = [];
   const rows: HttpRow[] = [];
@@ -35,23 +53,26 @@ export async function runHttp(
     // round: a slower minute on a shared machine then weighs on every server alike, and the
     // median of the rounds is what the table shows.
     for (const scenario of chosen) {
-      const label = `${scenario.server} (${scenario.kind})`;
+      const label = labelOf(scenario);
       if (scenario.redis && !("port" in redis)) {
-        rows.push({ server: scenario.server, traffic: scenario.kind, skipped: redis.skip });
+        rows.push({ ...rowKey(scenario), skipped: redis.skip });
         log(`skip ${label}: ${redis.skip}`);
         continue;
       }
       log(`warm up ${label}`);
       const started = await startScenario(scenario, config, "port" in redis ? redis : undefined);
       if ("skip" in started) {
-        rows.push({ server: scenario.server, traffic: scenario.kind, skipped: started.skip });
+        rows.push({ ...rowKey(scenario), skipped: started.skip });
         notes.push(`${label}: skipped: ${started.skip}`);
       } else {
         running.push(started);
       }
     }
     for (let round = 1; round <= config.rounds; round++) {
-      for (const scenario of running) {
+      // Comparing builds, every other round runs in reverse order: each build of a scenario goes
+      // first as often as second (A B B A …), so a drift within a round favours neither.
+      const turns = compare !== undefined && round % 2 === 0 ? [...running].reverse() : running;
+      for (const scenario of turns) {
         log(`round ${round}/${config.rounds}: ${scenario.label}`);
         await scenario.measure();
       }
@@ -68,12 +89,27 @@ export async function runHttp(
   return { rows: ordered(rows), notes, failures };
 }
 
-// Rows in the scenarios' order, whatever order they were finished in.
+function labelOf(scenario: Scenario): string {
+  const build = scenario.build === undefined ? "" : `, ${scenario.build}`;
+  return `${scenario.server} (${scenario.kind}${build})`;
+}
+
+function rowKey(scenario: Scenario): Pick<HttpRow, "server" | "traffic" | "build"> {
+  return {
+    server: scenario.server,
+    traffic: scenario.kind,
+    ...(scenario.build === undefined ? {} : { build: scenario.build }),
+  };
+}
+
+// Rows in the scenarios' order (a baseline before this build), whatever order they finished in.
 function ordered(rows: HttpRow[]): HttpRow[] {
   const rank = (row: HttpRow) =>
-    scenarios.findIndex(
-      (scenario) => scenario.server === row.server && scenario.kind === row.traffic,
-    );
+    2 *
+      scenarios.findIndex(
+        (scenario) => scenario.server === row.server && scenario.kind === row.traffic,
+      ) +
+    (row.build === "this build" ? 1 : 0);
   return rows.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -114,18 +150,19 @@ async function startScenario(
   config: BenchConfig,
   redis: RedisServer | undefined,
 ): Promise<Running | { skip: string }> {
-  const label = `${scenario.server} (${scenario.kind})`;
+  const label = labelOf(scenario);
   const notes: string[] = [];
   const profile =
     config.cpuProfDir === undefined
       ? []
-      : [
-          "--cpu-prof",
-          `--cpu-prof-dir=${join(config.cpuProfDir, `${scenario.server}-${scenario.kind}`)}`,
-        ];
+      : ["--cpu-prof", `--cpu-prof-dir=${join(config.cpuProfDir, profileDir(scenario))}`];
   const server = await startServer(
     scenario.server,
-    redis === undefined ? {} : { [redisPortEnv]: String(redis.port) },
+    {
+      ...(redis === undefined ? {} : { [redisPortEnv]: String(redis.port) }),
+      // Set for both builds, so that a BENCH_LIBRARY_ROOT the bench inherited changes neither.
+      ...(scenario.build === undefined ? {} : { [libraryRootEnv]: scenario.libraryRoot ?? "" }),
+    },
     profile,
   );
   if (!("port" in server)) return { skip: server.skip };
@@ -177,8 +214,7 @@ async function startScenario(
     row() {
       const redisCpu = samples.map((sample) => sample.redisCpuMicrosPerRequest);
       return {
-        server: scenario.server,
-        traffic: scenario.kind,
+        ...rowKey(scenario),
         rounds: samples.length,
         requests: median(samples.map((sample) => sample.requests)),
         requestsPerSec: median(samples.map((sample) => sample.requestsPerSec)),
@@ -188,11 +224,20 @@ async function startScenario(
         ...(redisCpu.every((value) => value !== undefined)
           ? { redisCpuMicrosPerRequest: median(redisCpu) }
           : {}),
+        runs: {
+          requestsPerSec: samples.map((sample) => sample.requestsPerSec),
+          cpuMicrosPerRequest: samples.map((sample) => sample.cpuMicrosPerRequest),
+        },
       };
     },
     failures: () => failures,
     stop: () => server.stop(),
   };
+}
+
+function profileDir(scenario: Scenario): string {
+  const build = scenario.build === undefined ? "" : `-${scenario.build.replace(" ", "-")}`;
+  return `${scenario.server}-${scenario.kind}${build}`;
 }
 
 function median(values: readonly number[]): number {

@@ -1,5 +1,6 @@
 // bench/http/scenarios.ts — which server gets which traffic, in the order they run.
 
+import type { Build } from "../results.js";
 import type { ServerName } from "./protocol.js";
 import type { TrafficKind } from "./traffic.js";
 
@@ -11,6 +12,9 @@ export interface Scenario {
   readonly duplicateShare: number;
   /** Needs the bench's redis-server. */
   readonly redis: boolean;
+  /** With `--compare`: which build the server loads; the baseline's from `libraryRoot`. */
+  readonly build?: Build;
+  readonly libraryRoot?: string;
 }
 
 const duplicateShare = 0.3;
