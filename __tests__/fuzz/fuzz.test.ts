@@ -6,7 +6,7 @@ import { formatReport } from "./report.js";
 
 // A fixed seed keeps CI deterministic; FUZZ_SEED / FUZZ_RUNS explore further.
 const seed = Number(process.env["FUZZ_SEED"] ?? 20_250_101);
-const runs = Number(process.env["FUZZ_RUNS"] ?? 800);
+const runs = Number(process.env["FUZZ_RUNS"] ?? 300);
 
 describe(`fuzz: ${runs} mutated requests per provider (seed ${seed})`, () => {
   let report: FuzzReport;
