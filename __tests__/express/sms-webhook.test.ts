@@ -447,21 +447,27 @@ describe("smsWebhook reporting", () => {
 });
 
 describe("smsWebhook.router", () => {
-  it("mounts the provider's routes with the handler, and nothing else", async () => {
+  // An app with the Android router at /hooks/android, running `handler`.
+  async function routerApp(handler: express.RequestHandler) {
     const { androidSmsGateway } = await import("../../lib/index.js");
-    const events: unknown[] = [];
     const app = express();
     app.use(
       "/hooks/android",
       smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
         clock: () => signedNow,
         logger: memoryLogger(),
-        handler: (req, res) => {
-          events.push(req.smsEvent);
-          res.sendStatus(204);
-        },
+        handler,
       }),
     );
+    return app;
+  }
+
+  it("mounts the provider's routes with the handler, and nothing else", async () => {
+    const events: unknown[] = [];
+    const app = await routerApp((req, res) => {
+      events.push(req.smsEvent);
+      res.sendStatus(204);
+    });
     const req = androidRequest();
     expect((await send(app, { ...req, path: "/hooks/android" })).status).toBe(204);
     expect((await send(app, { ...req, method: "GET", path: "/hooks/android" })).status).toBe(404);
@@ -470,19 +476,10 @@ describe("smsWebhook.router", () => {
   });
 
   it("passes an async handler's rejection to the error middleware, on Express 4 too", async () => {
-    const { androidSmsGateway } = await import("../../lib/index.js");
-    const app = express();
-    app.use(
-      "/hooks/android",
-      smsWebhook.router(androidSmsGateway({ secret: androidKey }), {
-        clock: () => signedNow,
-        logger: memoryLogger(),
-        // eslint-disable-next-line @typescript-eslint/require-await -- the README's own style
-        handler: async () => {
-          throw new Error("handler failed");
-        },
-      }),
-    );
+    // eslint-disable-next-line @typescript-eslint/require-await -- the README's own style
+    const app = await routerApp(async () => {
+      throw new Error("handler failed");
+    });
     app.use(
       (error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
         res.status(500).json({ caught: error.message });
