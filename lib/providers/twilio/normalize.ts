@@ -45,7 +45,7 @@ function normalizeInbound(payload: TwilioPayload, context: NormalizeContext): Ev
     messageId: inbound.MessageSid,
     from: inbound.From,
     to: inbound.To,
-    text: inbound.Body ?? "",
+    text: inbound.Body,
     // Twilio sends no time: the message arrived when its webhook did.
     receivedAt: context.receivedAt,
     channel: channelOf(inbound.From, media.length > 0),

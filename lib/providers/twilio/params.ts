@@ -1,6 +1,6 @@
 // lib/providers/twilio/params.ts — what Twilio signed (form parameters, or a body hash) and its payload.
 
-import { parseMultiParams, type MultiParams } from "../../core/flat-params.js";
+import { assertParamName, parseMultiParams, type MultiParams } from "../../core/flat-params.js";
 import { mediaTypeOf, type RawRequest } from "../../core/raw-request.js";
 import { parseJsonObject } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
@@ -31,13 +31,14 @@ export const twilioKey = /^[A-Z][A-Za-z0-9]*$/;
 // A GET's parameters sit in the URL, which is signed byte for byte (no re-cut is possible), and
 // share it with your own query parameters: any unreserved name is read.
 const queryKey = /^[A-Za-z0-9_.~-]+$/;
+const anyKey = /^/;
 
 const empty: MultiParams = Object.create(null) as MultiParams;
 
 /**
  * Reads what Twilio signed besides the URL: a form POST's parameters, or a JSON POST's
- * `bodySHA256`. A GET's parameters are in the URL. Throws `payload_invalid` for a parameter
- * name Twilio does not use, `unsupported_media_type` for a body Twilio does not send.
+ * `bodySHA256`. A GET's parameters are in the URL. Throws `unsupported_media_type` for a body
+ * Twilio does not send.
  */
 export function readSigned(req: RawRequest): TwilioSigned {
   if (req.method === "GET" || req.method === "HEAD")
@@ -58,18 +59,24 @@ export function readSigned(req: RawRequest): TwilioSigned {
         "in its URL; this request is none of them.",
     );
   }
+  // Any name is read here and checked once the signature holds (`readPayload`): forged
+  // garbage gets 401, and only a validly signed request learns which names are refused.
   return {
-    params: canonical(parseMultiParams(req.rawBody.toString("utf8"), { keyPattern: twilioKey })),
+    params: canonical(parseMultiParams(req.rawBody.toString("utf8"), { keyPattern: anyKey })),
     bodySha256: undefined,
   };
 }
 
-/** The payload, once the request is authentic: the form, the query (GET) or the JSON body. */
+/**
+ * The payload, once the request is authentic: the form, the query (GET) or the JSON body.
+ * Throws `payload_invalid` for a form parameter name Twilio does not use ({@link twilioKey}).
+ */
 export function readPayload(req: RawRequest, signed: TwilioSigned): TwilioPayload {
   if (req.method === "GET" || req.method === "HEAD") {
     return payloadOf(canonical(parseMultiParams(req.rawQuery, { keyPattern: queryKey })));
   }
   if (signed.bodySha256 !== undefined) return parseJsonObject(req.rawBody);
+  for (const key of Object.keys(signed.params)) assertParamName(key, twilioKey);
   return payloadOf(signed.params);
 }
 

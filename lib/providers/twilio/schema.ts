@@ -48,7 +48,8 @@ export const inboundSchema = z.object({
   ...ids,
   From: z.string("must be a string").min(1, "must not be empty"),
   To: z.string("must be a string"),
-  Body: z.string("must be a string").optional(),
+  // Twilio always sends Body (empty for a media-only MMS): required, so a re-cut cannot drop it.
+  Body: z.string("must be a string"),
   NumMedia: count.optional(),
   NumSegments: count.optional(),
 });
