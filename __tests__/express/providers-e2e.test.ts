@@ -7,6 +7,7 @@ import {
   androidSmsGateway,
   mifumo,
   smsWebhook,
+  twilio,
   vonageMessages,
   vonageSms,
   type SmsEvent,
@@ -19,10 +20,12 @@ import { memoryLogger } from "../helpers/logger.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
+import { twilioSignature } from "../helpers/twilio-signer.js";
 import { bodies } from "../providers/android-sms-gateway/fixtures.js";
 import { deliveredBody } from "../providers/mifumo/fixtures.js";
 import { inboundSms } from "../providers/vonage-messages/fixtures.js";
 import { seedReceipt } from "../providers/vonage-sms/fixtures.js";
+import { w1 } from "../providers/twilio/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -82,6 +85,26 @@ const cases: Case[] = [
         authorization: `Bearer ${hs256(vonageClaims(vonageMessagesBody, { iat: nowSec }), secret)}`,
       },
       body: vonageMessagesBody,
+    },
+    type: "message.received",
+  },
+  {
+    // No publicUrl: the URL comes from this Express major's request (Host, originalUrl).
+    name: "twilio",
+    router: (options) => smsWebhook.router(twilio({ secret }), options),
+    request: {
+      method: "POST",
+      path: "/inbound",
+      headers: {
+        host: "hooks.example.com",
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilioSignature(
+          secret,
+          "http://hooks.example.com/hooks/inbound",
+          w1.params,
+        ),
+      },
+      body: formEncode(w1.params),
     },
     type: "message.received",
   },

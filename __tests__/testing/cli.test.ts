@@ -101,6 +101,36 @@ describe("sms-webhooks CLI", () => {
     }
   });
 
+  it("signs a Twilio scenario for the URL it sends to, scenario path included", async () => {
+    const { twilio } = await import("../../lib/index.js");
+    const app = express();
+    const received: string[] = [];
+    app.use(
+      "/hooks/twilio",
+      smsWebhook.router(twilio({ secret: "cli-twilio-token" }), {
+        logger: memoryLogger(),
+        handler: (req, res) => {
+          received.push(`${req.path} ${req.smsEvent.type}`);
+          res.sendStatus(204);
+        },
+      }),
+    );
+    const twilioServer = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => twilioServer.once("listening", resolve));
+    try {
+      const base = `http://127.0.0.1:${(twilioServer.address() as AddressInfo).port}/hooks/twilio`;
+      const args = ["--secret", "cli-twilio-token", "--times", "2"];
+      const inbound = await run(["send", "twilio-inbound", base, ...args]);
+      expect(inbound.stdout).toMatch(/#1 → 204/);
+      expect(inbound.stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+      const status = await run(["send", "twilio-status", `${base}/status`, ...args]);
+      expect(status.stdout).toMatch(/#1 → 204/);
+      expect(received).toEqual(["/inbound message.received", "/status message.status"]);
+    } finally {
+      twilioServer.close();
+    }
+  });
+
   it("exits 0 with its usage for --help, as the bin", async () => {
     const bin = await promisify(execFile)("node_modules/.bin/tsx", [
       "lib/testing/cli.ts",
@@ -126,5 +156,7 @@ describe("sms-webhooks CLI", () => {
   it("lists its scenarios", async () => {
     const { stdout } = await run(["list"]);
     expect(stdout).toContain("android-received");
+    expect(stdout).toContain("twilio-inbound");
+    expect(stdout).toContain("twilio-status");
   });
 });

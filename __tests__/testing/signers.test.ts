@@ -5,9 +5,15 @@ import {
   signAndroidSmsGateway,
   signMifumo,
   signVonageMessages,
+  signTwilio,
   signVonageSms,
+  twilioInboundSample,
+  twilioStatusSample,
   vonageInboundSample,
 } from "../../lib/testing/index.js";
+import twilioSdk from "twilio";
+import { twilioSignature } from "../helpers/twilio-signer.js";
+import { token as twilioToken, w1, w2, w9 } from "../providers/twilio/fixtures.js";
 import { verifySignature } from "@vonage/jwt";
 import crypto from "node:crypto";
 import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
@@ -110,5 +116,29 @@ describe("signVonageMessages", () => {
       jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
       iss: "Vonage",
     });
+  });
+});
+
+describe("signTwilio", () => {
+  it.each([
+    ["W1", w1],
+    ["W2", w2],
+    ["W9 (a repeated key)", w9],
+  ])("reproduces the providers-more.md vector %s", (_name, vector) => {
+    expect(signTwilio(vector.url, vector.params, twilioToken)).toBe(vector.signature);
+  });
+
+  it("signs the samples as twilio's SDK and the independent signer do", () => {
+    const url = "https://hooks.example.com/hooks/twilio/inbound?tenant=a";
+    const media = [{ url: "https://api.twilio.com/m/ME1", contentType: "image/png" }];
+    for (const params of [
+      twilioInboundSample("Hello ✓"),
+      twilioInboundSample("", { media }),
+      twilioStatusSample({ status: "undelivered", errorCode: "30003" }),
+    ]) {
+      const signature = signTwilio(url, params, "sample-token");
+      expect(signature).toBe(twilioSdk.getExpectedTwilioSignature("sample-token", url, params));
+      expect(signature).toBe(twilioSignature("sample-token", url, params));
+    }
   });
 });
