@@ -21,6 +21,7 @@ export type {
   NormalizeContext,
   Verification,
   EventFields,
+  FieldsOf,
   ConcatAssembler,
   MessagePart,
 } from "./core/provider.js";

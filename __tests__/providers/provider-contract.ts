@@ -19,7 +19,7 @@ export interface ProviderCase {
   /** Suite title. */
   name: string;
   /** The provider under test, built with `secret` (a string or a rotation list). */
-  provider(secret: string | readonly string[]): Provider;
+  provider(secret: string | readonly string[]): Provider<unknown, unknown>;
   secret: string;
   /** The time the requests are signed at (and the fake clock reads). */
   now: Date;
@@ -96,7 +96,7 @@ function runExpressProviderContract(c: ProviderCase) {
     function appWith(
       options: SmsWebhookOptions = {},
       handler?: RequestHandler,
-      provider: Provider = c.provider(c.secret),
+      provider: Provider<unknown, unknown> = c.provider(c.secret),
     ) {
       const calls: SmsEvent[] = [];
       const app = express();

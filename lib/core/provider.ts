@@ -47,9 +47,11 @@ type StampedField = "provider" | "id" | "verified" | "raw";
  * The pipeline calls, in order: `parse` (only what the signature needs, if anything), `verify`
  * (its answer's signed time is checked against the window), `read` (the payload, now that it is
  * authentic), `dedupeKey` (claimed in the store) and `normalize` (schema-validated). Each throws
- * a `WebhookError` for bad input. `Signed` is what `parse` reads; `Payload` what `read` makes.
+ * a `WebhookError` for bad input. `Signed` is what `parse` reads (`undefined`, the default, for
+ * a provider without `parse`); `Payload` what `read` makes — or, without `read`, what `parse`
+ * read, so omit `read` only when `Signed` is `Payload`.
  */
-export interface Provider<Payload = unknown, Signed = Payload> {
+export interface Provider<Payload = unknown, Signed = undefined> {
   /** Stable name, used in events (`event.provider`) and dedupe keys. */
   readonly name: string;
   /** Window and dedupe TTL for this provider's retry behaviour. */

@@ -5,9 +5,9 @@ import type { DedupeStore, Provider } from "../../../lib/index.js";
 import { silentLogger, smsWebhook } from "../../library.js";
 
 /** `smsWebhook(provider, { store, logger: silentLogger })` on `path`, answering 204. */
-export function libraryApp<Payload>(
+export function libraryApp<Payload, Signed>(
   path: string,
-  provider: Provider<Payload>,
+  provider: Provider<Payload, Signed>,
   store: DedupeStore,
 ): Express {
   const app = express();

@@ -54,7 +54,7 @@ const methods = ["md5hash", "md5hmac", "sha1hmac", "sha256hmac", "sha512hmac"] a
  * Window ±300 s on the signed `timestamp`; handled events are remembered 25 hours (Vonage
  * retries for 24).
  */
-export function vonageSms(options: VonageSmsOptions): Provider<VonageParams> {
+export function vonageSms(options: VonageSmsOptions): Provider<VonageParams, VonageParams> {
   const {
     secret,
     signatureMethod = "md5hash",
