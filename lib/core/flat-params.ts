@@ -41,12 +41,14 @@ export function parseFlatParams(text: string, options: FlatParamsOptions = {}): 
 
 /** Throws `payload_invalid` unless `key` matches `keyPattern` (by default word characters and `-`). */
 export function assertParamName(key: string, keyPattern: RegExp = wordKey): void {
-  if (!keyPattern.test(key)) {
-    throw new WebhookError(
-      "payload_invalid",
-      `Invalid payload: parameter ${quoteKey(key)} is not a parameter name this provider sends.`,
-    );
-  }
+  if (keyPattern.test(key)) return;
+  const problem = /[[\]]/.test(key)
+    ? "looks nested; this provider sends flat parameters"
+    : "is not a parameter name this provider sends";
+  throw new WebhookError(
+    "payload_invalid",
+    `Invalid payload: parameter ${quoteKey(key)} ${problem}.`,
+  );
 }
 
 /** A caller's key, quoted and cut short, fit to go into an error message. */
