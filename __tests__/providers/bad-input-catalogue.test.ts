@@ -7,10 +7,12 @@ import {
   androidSmsGateway,
   mifumo,
   smsWebhook,
+  twilio,
   vonageMessages,
   vonageSms,
   type MifumoOptions,
   type SmsEvent,
+  type TwilioOptions,
   type VonageMessagesOptions,
   type VonageSmsOptions,
   type WebhookErrorCode,
@@ -26,6 +28,12 @@ import {
   type TestRequest,
 } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
+import {
+  twilioBodyHash,
+  twilioForm,
+  twilioSignature,
+  type TwilioParams,
+} from "../helpers/twilio-signer.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import {
@@ -38,6 +46,7 @@ import { bodies } from "./android-sms-gateway/fixtures.js";
 import { deliveredBody } from "./mifumo/fixtures.js";
 import { inboundSms } from "./vonage-messages/fixtures.js";
 import { seedInbound } from "./vonage-sms/fixtures.js";
+import { w1, w2 } from "./twilio/fixtures.js";
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue's machinery: one table per provider, every row checked the same way.
@@ -1237,4 +1246,273 @@ describe("vonageSms with emptyValues: sign-or-skip, against empty parameters add
     expect(events[0]).toMatchObject({ id: `in:${captured["messageId"]!}`, text: "Hello world" });
     expect(Object.hasOwn(events[0]!.raw as object, "status")).toBe(false);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Twilio: X-Twilio-Signature = base64 HMAC-SHA1(Auth Token, URL + sorted key+value params).
+
+type TwilioConfig = Partial<TwilioOptions>;
+
+const twilioToken = "catalogue0twilio0auth0token00a1b2";
+const twilioOrigin = "https://hooks.example.com";
+const twilioPath = "/hooks/twilio";
+
+/** W1 with a fresh MessageSid of fixed width. */
+const twilioInbound = (): TwilioParams => {
+  const messageSid = `SM${freshId().padStart(32, "0")}`;
+  return { ...w1.params, MessageSid: messageSid, SmsSid: messageSid, SmsMessageSid: messageSid };
+};
+
+/** A form POST Twilio signed for `signedUrl` (default: where it is sent, at the public origin). */
+function twilioSigned(
+  params: TwilioParams = twilioInbound(),
+  options: { path?: string; query?: string; signedUrl?: string; token?: string } = {},
+): TestRequest {
+  const path = `${twilioPath}${options.path ?? "/inbound"}`;
+  const query = options.query === undefined ? "" : `?${options.query}`;
+  const url = options.signedUrl ?? `${twilioOrigin}${path}${query}`;
+  return {
+    method: "POST",
+    path,
+    ...(options.query === undefined ? {} : { query: options.query }),
+    headers: {
+      "content-type": form,
+      "x-twilio-signature": twilioSignature(options.token ?? twilioToken, url, params),
+    },
+    body: twilioForm(params),
+  };
+}
+
+/** A JSON POST signed the Twilio way: bodySHA256 of `signedBody` in the URL, no parameters. */
+function twilioJson(
+  body: string,
+  signedBody = body,
+  query = `bodySHA256=${twilioBodyHash(signedBody)}`,
+) {
+  const path = `${twilioPath}/status`;
+  return {
+    method: "POST" as const,
+    path,
+    query,
+    headers: {
+      "content-type": "application/json",
+      "x-twilio-signature": twilioSignature(twilioToken, `${twilioOrigin}${path}?${query}`),
+    },
+    body,
+  };
+}
+
+const twilioResigned = (change: (signature: string) => string): TestRequest => {
+  const req = twilioSigned();
+  return withHeaders(req, { "x-twilio-signature": change(req.headers["x-twilio-signature"]!) });
+};
+
+const twilioPadded = (pad: string) => twilioSigned({ ...twilioInbound(), Body: `Hi ${pad}` });
+
+runCatalogue<TwilioConfig>({
+  title: "twilio",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        twilioPath,
+        smsWebhook.router(twilio({ secret: twilioToken, publicUrl: twilioOrigin, ...config }), {
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => twilioSigned(),
+  sized: (bytes) => padTo(bytes, twilioPadded),
+  secrets: [twilioToken],
+  expected(req) {
+    const query = "exact" in req ? (req.path.split("?")[1] ?? "") : (req.query ?? "");
+    const path = "exact" in req ? (req.path.split("?")[0] ?? "") : req.path;
+    const url = `${twilioOrigin}${path}${query === "" ? "" : `?${query}`}`;
+    const params: TwilioParams = {};
+    for (const [key, value] of new URLSearchParams(plainBody(req).toString("utf8"))) {
+      const before = params[key];
+      params[key] = before === undefined ? value : [before, value].flat();
+    }
+    return [twilioSignature(twilioToken, url, params), twilioSignature(twilioToken, url)];
+  },
+  cases: [
+    {
+      name: "rejects an unsigned inbound SMS with 401 signature_missing",
+      request: () => withHeaders(twilioSigned(), { "x-twilio-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty X-Twilio-Signature as a missing one",
+      request: () => twilioResigned(() => ""),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature that is not 20 bytes of base64",
+      request: () => twilioResigned((signature) => signature.slice(0, -4)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a non-canonical base64 spelling of the right signature",
+      request: () => twilioResigned((signature) => signature.replace(/=$/, "")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another Auth Token",
+      request: () => twilioSigned(twilioInbound(), { token: "another-twilio-auth-token" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed for http:// where Twilio called https://",
+      request: () =>
+        twilioSigned(twilioInbound(), {
+          signedUrl: `http://hooks.example.com${twilioPath}/inbound`,
+        }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed for another path (status, replayed to inbound)",
+      request: () =>
+        twilioSigned(twilioInbound(), { signedUrl: `${twilioOrigin}${twilioPath}/status` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with a trailing slash the request lacks",
+      request: () =>
+        twilioSigned(twilioInbound(), { signedUrl: `${twilioOrigin}${twilioPath}/inbound/` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a query string reordered after signing",
+      request: () => {
+        const req = twilioSigned(twilioInbound(), { query: "tenant=acme&x=1" });
+        return { ...req, query: "x=1&tenant=acme" };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a parameter added after signing",
+      request: () => {
+        const req = twilioSigned();
+        return { ...req, body: `${req.body}&NumMedia=1` };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an unsigned form with a nested key with 401, before reading it",
+      request: () => ({
+        ...withHeaders(twilioSigned(), { "x-twilio-signature": undefined }),
+        body: "a[b]=1",
+      }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "refuses a validly signed lower-case parameter name with 400 payload_invalid",
+      request: () => twilioSigned({ ...twilioInbound(), tenant: "acme" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed nested key (a[b]) with 400 payload_invalid",
+      request: () => twilioSigned({ ...twilioInbound(), "Media[0]": "x" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed repeated From (which sender?) with 400 payload_invalid",
+      request: () => twilioSigned({ ...twilioInbound(), From: ["+14155550100", "+14155550199"] }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed MessageSid that is not a sid, before the store",
+      request: () => twilioSigned({ ...twilioInbound(), MessageSid: "SM1" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed NumMedia its MediaUrlN do not match",
+      request: () =>
+        twilioSigned({
+          ...twilioInbound(),
+          NumMedia: "2",
+          MediaContentType0: "image/jpeg",
+          MediaUrl0: "https://api.twilio.com/m/ME1",
+        }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed status callback with a status word of another shape",
+      request: () =>
+        twilioSigned({ ...w2.params, MessageStatus: "Delivered" }, { path: "/status" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a JSON body whose bytes changed after signing (bodySHA256)",
+      request: () =>
+        twilioJson(
+          JSON.stringify({ MessageSid: w2.params["MessageSid"], MessageStatus: "failed" }),
+          JSON.stringify({ MessageSid: w2.params["MessageSid"], MessageStatus: "delivered" }),
+        ),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a bodySHA256 that is not hex SHA-256",
+      request: () => twilioJson("{}", "{}", "bodySHA256=abc"),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "refuses a repeated bodySHA256 with 400 payload_invalid",
+      request: () => {
+        const hash = twilioBodyHash("{}");
+        return twilioJson("{}", "{}", `bodySHA256=${hash}&bodySHA256=${hash}`);
+      },
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses validly signed JSON garbage with 400 payload_invalid",
+      request: () => twilioJson('{"MessageSid":'),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a JSON POST without bodySHA256 with 415",
+      request: () => withHeaders(twilioSigned(), { "content-type": "application/json" }),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "refuses a text/plain POST with 415",
+      request: () => withHeaders(twilioSigned(), { "content-type": "text/plain" }),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, twilioPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that decodes to a validly signed request",
+      request: () => encoded(twilioSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+  ],
 });
