@@ -1,6 +1,6 @@
 // __tests__/stores/memory-store.test.ts — MemoryStore keeps the contract, and stays bounded.
 
-import { MemoryPartStore, MemoryStore } from "../../lib/index.js";
+import { MemoryPartStore, MemoryStore, type MemoryStoreOptions } from "../../lib/index.js";
 import { runDedupeStoreContract, runPartStoreContract } from "../../lib/testing/index.js";
 
 runDedupeStoreContract("MemoryStore", () => new MemoryStore());
@@ -37,12 +37,26 @@ describe("MemoryStore", () => {
     expect(store.claim("sync", 1000)).toEqual({ state: "claimed", token: expect.any(String) });
   });
 
-  it.each([0, -1, 1.5, Number.NaN])("rejects max and maxInFlight %p", (value) => {
-    expect(() => new MemoryStore({ max: value })).toThrow(
-      'option "max" must be a positive integer',
+  it("refuses an unknown option, such as the typo maxx, as every options object does", () => {
+    // @ts-expect-error -- maxx is not an option: plain JavaScript callers get the error at runtime.
+    expect(() => new MemoryStore({ maxx: 5 })).toThrow(
+      expect.objectContaining({
+        name: "OptionsError",
+        code: "ERR_SMS_WEBHOOKS_INVALID_OPTION",
+        message: 'sms-webhooks: unknown option "maxx"',
+      }),
     );
-    expect(() => new MemoryStore({ maxInFlight: value })).toThrow(
-      'option "maxInFlight" must be a positive integer',
-    );
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, "5"])("rejects max and maxInFlight %p", (value) => {
+    const options = (option: string) => ({ [option]: value }) as MemoryStoreOptions;
+    for (const option of ["max", "maxInFlight"]) {
+      expect(() => new MemoryStore(options(option))).toThrow(
+        expect.objectContaining({
+          code: "ERR_SMS_WEBHOOKS_INVALID_OPTION",
+          message: `sms-webhooks: option "${option}" must be a positive integer`,
+        }),
+      );
+    }
   });
 });

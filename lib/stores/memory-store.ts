@@ -1,6 +1,8 @@
 // lib/stores/memory-store.ts — the default dedupe store: one process, bounded LRU with TTLs.
 
 import { LRUCache } from "lru-cache";
+import { z } from "zod";
+import { validateOptions } from "../core/options.js";
 import { MemoryPartStore } from "./memory-part-store.js";
 import type { Claim, DedupeStore, PartProgress, PartStore } from "../core/stores.js";
 
@@ -28,14 +30,11 @@ interface Lease {
 const doneClaim: Claim = Object.freeze({ state: "done" });
 const inFlightClaim: Claim = Object.freeze({ state: "in-flight" });
 
-function positiveInteger(value: number, option: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new TypeError(
-      `sms-webhooks: option "${option}" must be a positive integer (got ${value})`,
-    );
-  }
-  return value;
-}
+const positiveInteger = z
+  .number({ message: "must be a positive integer" })
+  .int("must be a positive integer")
+  .positive("must be a positive integer")
+  .optional();
 
 /**
  * A {@link DedupeStore} (and {@link PartStore}, for concatenated SMS) in this process's memory:
@@ -60,8 +59,12 @@ export class MemoryStore implements DedupeStore, PartStore {
   #parts: MemoryPartStore | undefined;
 
   constructor(options: MemoryStoreOptions = {}) {
-    const max = positiveInteger(options.max ?? 100_000, "max");
-    this.#maxInFlight = positiveInteger(options.maxInFlight ?? 10_000, "maxInFlight");
+    // Unknown options (a typo such as `maxx`) are refused, as by every other options object.
+    const { max = 100_000, maxInFlight = 10_000 } = validateOptions(
+      { max: positiveInteger, maxInFlight: positiveInteger },
+      options,
+    );
+    this.#maxInFlight = maxInFlight;
     // Every set() passes its own ttl; the default only switches TTL tracking on.
     this.#done = new LRUCache({ max, ttl: 1 });
   }
