@@ -105,7 +105,7 @@ function readError(error: unknown, limit: number | string): WebhookError {
   if (type === "entity.too.large") {
     return new WebhookError(
       "body_too_large",
-      `The body is larger than the ${String(limit)} limit (option limit).`,
+      `The body is larger than ${describeLimit(limit)} (option limit).`,
     );
   }
   if (type === "encoding.unsupported") {
@@ -117,4 +117,11 @@ function readError(error: unknown, limit: number | string): WebhookError {
   return new WebhookError("payload_invalid", "The request body could not be read.", {
     cause: error,
   });
+}
+
+// "the 64kb limit" for a size as written; "100 bytes" for a number (or a string of digits).
+function describeLimit(limit: number | string): string {
+  const text = String(limit).trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) return `the ${text} limit`;
+  return text === "1" ? "1 byte" : `${text} bytes`;
 }
