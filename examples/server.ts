@@ -71,7 +71,13 @@ app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
 
-app.listen(port, () => {
+// Express 5 calls back with the listen error (a busy port): fail loudly rather than print the
+// banner, which .ci/run's readiness check (and a person) would take for a running server.
+app.listen(port, (error?: Error) => {
+  if (error !== undefined) {
+    console.error(listenFailure(error));
+    process.exit(1);
+  }
   const url = (path: string) => `http://localhost:${port}${path}`;
   console.log(`sms-webhooks example server on http://localhost:${port}`);
   console.log(`  SMS Gateway for Android  POST ${url(paths.android)}`);
@@ -84,3 +90,16 @@ app.listen(port, () => {
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
+
+function listenFailure(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === "EADDRINUSE"
+      ? `port ${port} is in use (another server, or an earlier npm start, is listening on it)`
+      : `it could not listen on port ${port}: ${error.message}`;
+  return (
+    `The example server did not start: ${why}.\n` +
+    `Pick another port with PORT, e.g. PORT=${port + 1} npm start ` +
+    `(and the same PORT=… for npm run demo).`
+  );
+}
