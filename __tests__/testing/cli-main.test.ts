@@ -1,6 +1,7 @@
 // __tests__/testing/cli-main.test.ts — the CLI's exit code and messages: an unexpected answer,
 // an unreachable server, a missing secret or scenario, and the `list` table.
 
+import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { androidSmsGateway, smsWebhook } from "../../lib/index.js";
@@ -103,4 +104,19 @@ describe("sms-webhooks CLI exit codes and messages", () => {
     expect(new Set(starts.map(([, description]) => description)).size).toBe(1);
     expect(stdout).toContain("vonage-messages-inbound  vonage-messages");
   });
+
+  it("runs in the repository as `npm run cli --`, passing on its exit code", async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+      (resolve) => {
+        const child = execFile(
+          "npm",
+          ["run", "--silent", "cli", "--", "send", "nope", url],
+          { timeout: 20_000 },
+          (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+        );
+      },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('There is no scenario "nope"');
+  }, 30_000);
 });
