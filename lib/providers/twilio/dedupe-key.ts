@@ -2,17 +2,15 @@
 
 import { bodyDigestKey } from "../../core/hmac.js";
 import type { RawRequest } from "../../core/raw-request.js";
-import { validatePayload } from "../../core/validate-payload.js";
+import { WebhookError } from "../../core/webhook-error.js";
 import type { TwilioPayload } from "./params.js";
-import { kindOf, messageSid, statusWord } from "./schema.js";
-import { z } from "zod";
-
-const inboundKey = z.object({ MessageSid: messageSid });
-const statusKey = z.object({
-  MessageSid: messageSid,
-  MessageStatus: statusWord.optional(),
-  SmsStatus: statusWord.optional(),
-});
+import {
+  kindOf,
+  messageSidPattern,
+  messageSidRule,
+  statusWordPattern,
+  statusWordRule,
+} from "./schema.js";
 
 /**
  * Inbound: `MessageSid`. Status callback: `MessageSid:MessageStatus` (one message gets a
@@ -23,12 +21,19 @@ const statusKey = z.object({
 export function twilioDedupeKey(payload: TwilioPayload, req: RawRequest): string {
   switch (kindOf(payload)) {
     case "inbound":
-      return validatePayload(inboundKey, payload).MessageSid;
+      return checked(payload, "MessageSid", messageSidPattern, messageSidRule);
     case "status": {
-      const key = validatePayload(statusKey, payload);
-      return `${key.MessageSid}:${key.MessageStatus ?? key.SmsStatus ?? ""}`;
+      const sid = checked(payload, "MessageSid", messageSidPattern, messageSidRule);
+      const field = payload["MessageStatus"] === undefined ? "SmsStatus" : "MessageStatus";
+      return `${sid}:${checked(payload, field, statusWordPattern, statusWordRule)}`;
     }
     case "unknown":
       return bodyDigestKey(req.method === "GET" ? Buffer.from(req.rawQuery) : req.rawBody);
   }
+}
+
+function checked(payload: TwilioPayload, field: string, pattern: RegExp, rule: string): string {
+  const value = payload[field];
+  if (typeof value === "string" && pattern.test(value)) return value;
+  throw new WebhookError("payload_invalid", `Invalid payload: ${field}: ${rule}.`);
 }

@@ -13,14 +13,16 @@ import type { TwilioPayload } from "./params.js";
 // Twilio's own SDK, which checks none of this.
 
 /** A Twilio message sid: two upper-case letters (`SM`, `MM`), then 32 lower-case hex digits. */
-export const messageSid = z
-  .string("must be a string")
-  .regex(/^[A-Z]{2}[0-9a-f]{32}$/, "must be a Twilio message sid (SM or MM, 32 hex digits)");
-
+export const messageSidPattern = /^[A-Z]{2}[0-9a-f]{32}$/;
+/** Says what a message sid must be, in `payload_invalid` messages. */
+export const messageSidRule = "must be a Twilio message sid (SM or MM, 32 hex digits)";
 /** A status word as Twilio writes it: lower-case letters and `_` (`partially_delivered`). */
-export const statusWord = z
-  .string("must be a string")
-  .regex(/^[a-z_]{1,40}$/, "must be a lower-case Twilio status word");
+export const statusWordPattern = /^[a-z_]{1,40}$/;
+/** Says what a status word must be, in `payload_invalid` messages. */
+export const statusWordRule = "must be a lower-case Twilio status word";
+
+const messageSid = z.string("must be a string").regex(messageSidPattern, messageSidRule);
+const statusWord = z.string("must be a string").regex(statusWordPattern, statusWordRule);
 
 const sid = (prefix: string) =>
   z
