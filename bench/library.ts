@@ -24,6 +24,7 @@ export const {
   mifumo,
   vonageSms,
   vonageMessages,
+  twilio,
   MemoryStore,
   RedisStore,
   createPipeline,

@@ -148,9 +148,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-// The hand-written receiver of a row's provider: library-mifumo-memory → handwritten-mifumo.
+// The hand-written receiver of a row's provider: library-mifumo-memory → handwritten-mifumo,
+// sdk-twilio-webhook (the provider's own middleware) → handwritten-twilio.
 function baselineName(server: string): string {
-  const provider = /^(?:library|handwritten)-(.+?)(?:-memory|-redis)?$/.exec(server)?.[1];
+  const provider = /^(?:library|handwritten|sdk)-(.+?)(?:-memory|-redis|-webhook)?$/.exec(
+    server,
+  )?.[1];
   return provider === undefined || provider === "android"
     ? "handwritten"
     : `handwritten-${provider}`;
@@ -191,6 +194,7 @@ function httpTarget(
 ): string {
   if (row.server.startsWith("handwritten")) return "baseline";
   if (row.server === "bare") return "ceiling (reads no body)";
+  if (row.server.startsWith("sdk-")) return "the provider's own middleware: no dedupe, no event";
   if (row.server.endsWith("-redis")) {
     const share = ratio(row.requestsPerSec, memory?.requestsPerSec);
     return share === undefined

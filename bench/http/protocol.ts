@@ -12,6 +12,9 @@ export const serverNames = [
   "library-vonage-sms-memory",
   "handwritten-vonage-messages",
   "library-vonage-messages-memory",
+  "handwritten-twilio",
+  "sdk-twilio-webhook",
+  "library-twilio-memory",
 ] as const;
 
 export type ServerName = (typeof serverNames)[number];
@@ -26,7 +29,11 @@ export const routes = {
   mifumo: "/hooks/mifumo",
   vonageSms: "/hooks/vonage/status",
   vonageMessages: "/hooks/vonage-messages/status",
+  twilio: "/hooks/twilio/status",
 } as const;
+
+/** The origin Twilio's traffic is signed for (it signs the URL it calls): as behind a proxy. */
+export const twilioOrigin = "https://hooks.example.com";
 
 /** The environment variable that tells a Redis-backed server where redis-server listens. */
 export const redisPortEnv = "BENCH_REDIS_PORT";

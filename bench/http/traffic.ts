@@ -8,16 +8,18 @@ import {
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signTwilio,
   signVonageMessages,
   signVonageSms,
+  twilioStatusSample,
   vonageMessagesStatusSample,
   vonageReceiptSample,
 } from "../../lib/testing/index.js";
 import { secrets } from "../secrets.js";
-import { routes } from "./protocol.js";
+import { routes, twilioOrigin } from "./protocol.js";
 
 /** The providers whose traffic the bench can make. */
-export type TrafficKind = "android" | "mifumo" | "vonage-sms" | "vonage-messages";
+export type TrafficKind = "android" | "mifumo" | "vonage-sms" | "vonage-messages" | "twilio";
 
 /** One request, ready to send. */
 export interface PreparedRequest {
@@ -94,6 +96,16 @@ async function newEvents(
       });
     case "vonage-messages":
       return vonageMessagesTraffic(count, nowSec);
+    case "twilio":
+      return times(count, () => {
+        // A status callback (delivered), signed for the public URL Twilio would call.
+        const params = twilioStatusSample();
+        const headers = {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "X-Twilio-Signature": signTwilio(twilioOrigin + routes.twilio, params, secrets.twilio),
+        };
+        return { path: routes.twilio, headers, body: new URLSearchParams(params).toString() };
+      });
   }
 }
 

@@ -5,11 +5,12 @@ import {
   androidSmsGateway,
   MemoryStore,
   mifumo,
+  twilio,
   vonageMessages,
   vonageSms,
 } from "../../library.js";
 import { secrets } from "../../secrets.js";
-import { redisPortEnv, routes, type ServerName } from "../protocol.js";
+import { redisPortEnv, routes, twilioOrigin, type ServerName } from "../protocol.js";
 import { bareApp } from "./bare.js";
 import { handwrittenApp } from "./handwritten.js";
 import {
@@ -19,6 +20,7 @@ import {
 } from "./handwritten-others.js";
 import { libraryApp } from "./library.js";
 import { connectRedisStore } from "./redis-store.js";
+import { handwrittenTwilioApp, sdkTwilioWebhookApp } from "./twilio.js";
 
 /** A server ready to listen, or why it cannot run here. */
 export type BuiltServer = { app: Express; close: () => Promise<void> } | { skip: string };
@@ -56,6 +58,18 @@ export async function buildServer(name: ServerName): Promise<BuiltServer> {
         libraryApp(
           routes.vonageMessages,
           vonageMessages({ secret: secrets.vonageMessages }),
+          new MemoryStore(),
+        ),
+      );
+    case "handwritten-twilio":
+      return { app: handwrittenTwilioApp(secrets.twilio), close: nothingToClose };
+    case "sdk-twilio-webhook":
+      return { app: sdkTwilioWebhookApp(secrets.twilio), close: nothingToClose };
+    case "library-twilio-memory":
+      return memory(
+        libraryApp(
+          routes.twilio,
+          twilio({ secret: secrets.twilio, publicUrl: twilioOrigin }),
           new MemoryStore(),
         ),
       );
