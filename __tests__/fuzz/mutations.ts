@@ -559,3 +559,14 @@ export function sigStyleTrait(style: SigStyle, prefixDocumented: boolean): Trait
   }
   return "tamper";
 }
+
+/** Applies a step every JSON provider shares (a JSON edit, or a wire step) and says what it did. */
+export function applySharedStep(step: JsonStep | WireStep, request: WireRequest): Trait {
+  if (step.op.startsWith("json-")) {
+    applyJsonStep(step as JsonStep, request);
+    return "tamper";
+  }
+  const trait = wireStepTrait(step as WireStep, request);
+  applyWireStep(step as WireStep, request);
+  return trait;
+}

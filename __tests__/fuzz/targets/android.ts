@@ -6,14 +6,12 @@ import fc from "fast-check";
 import { androidSmsGateway, smsWebhook } from "../../../lib/index.js";
 import { signAndroid } from "../../helpers/android-signer.js";
 import {
-  applyJsonStep,
-  applyWireStep,
+  applySharedStep,
   jsonStepArbitrary,
   restyleSignature,
   sigStyleArbitrary,
   sigStyleTrait,
   wireStepArbitrary,
-  wireStepTrait,
   type JsonStep,
   type SigStyle,
   type WireStep,
@@ -246,13 +244,7 @@ export function androidTarget(): FuzzTarget<Step> {
       const before = material(request);
       const traits = fuzzCase.steps.map((step) => {
         if (step.op.startsWith("a-")) return applyAndroidStep(step as AndroidStep, request);
-        if (step.op.startsWith("json-")) {
-          applyJsonStep(step as JsonStep, request);
-          return "tamper";
-        }
-        const trait = wireStepTrait(step as WireStep, request);
-        applyWireStep(step as WireStep, request);
-        return trait;
+        return applySharedStep(step as JsonStep | WireStep, request);
       });
       return { request, traits: voidIfRestored(traits, before, material(request)) };
     },

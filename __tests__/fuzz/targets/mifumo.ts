@@ -6,14 +6,12 @@ import fc from "fast-check";
 import { mifumo, smsWebhook } from "../../../lib/index.js";
 import { signMifumo } from "../../helpers/mifumo-signer.js";
 import {
-  applyJsonStep,
-  applyWireStep,
+  applySharedStep,
   jsonStepArbitrary,
   restyleSignature,
   sigStyleArbitrary,
   sigStyleTrait,
   wireStepArbitrary,
-  wireStepTrait,
   type JsonStep,
   type SigStyle,
   type WireStep,
@@ -177,13 +175,7 @@ export function mifumoTarget(): FuzzTarget<Step> {
       const before = material(request);
       const traits = fuzzCase.steps.map((step) => {
         if (step.op.startsWith("m-")) return applyMifumoStep(step as MifumoStep, request);
-        if (step.op.startsWith("json-")) {
-          applyJsonStep(step as JsonStep, request);
-          return "tamper";
-        }
-        const trait = wireStepTrait(step as WireStep, request);
-        applyWireStep(step as WireStep, request);
-        return trait;
+        return applySharedStep(step as JsonStep | WireStep, request);
       });
       return { request, traits: voidIfRestored(traits, before, material(request)) };
     },

@@ -7,10 +7,9 @@ import { smsWebhook, vonageMessages } from "../../../lib/index.js";
 import { hs256, vonageClaims } from "../../helpers/vonage-jwt.js";
 import {
   applyJsonStep,
-  applyWireStep,
+  applySharedStep,
   jsonStepArbitrary,
   wireStepArbitrary,
-  wireStepTrait,
   type JsonStep,
   type Trait,
   type WireStep,
@@ -436,13 +435,7 @@ export function vonageMessagesTarget(): FuzzTarget<Step> {
             traits.forEach((trait, i) => (traits[i] = trait === "invalid" ? "tamper" : trait));
           return applyJwtStep(step as JwtStep, request, template, claims);
         }
-        if (step.op.startsWith("json-")) {
-          applyJsonStep(step as JsonStep, request);
-          return "tamper";
-        }
-        const trait = wireStepTrait(step as WireStep, request);
-        applyWireStep(step as WireStep, request);
-        return trait;
+        return applySharedStep(step as JsonStep | WireStep, request);
       }
       return {
         request,
