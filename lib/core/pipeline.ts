@@ -10,7 +10,7 @@ import {
   type ResolvedPipelineOptions,
 } from "./options.js";
 import { OptionsError } from "./options-error.js";
-import { settled, type Accepted, type Outcome, type Settle } from "./outcome.js";
+import { settled, settleOnce, type Accepted, type Outcome, type Settle } from "./outcome.js";
 import { collectPart } from "./part-collector.js";
 import type { EventFields, NormalizeContext, Provider } from "./provider.js";
 import { assertUncompressed, type RawRequest } from "./raw-request.js";
@@ -169,12 +169,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
 
   /** Settles a claim once: commit when handled, release otherwise. */
   settler(storeKey: string, token: string): Settle {
-    let done = false;
-    return async (handled) => {
-      if (done) return;
-      done = true;
-      await this.#stores.settle(storeKey, token, handled);
-    };
+    return settleOnce((handled) => this.#stores.settle(storeKey, token, handled));
   }
 
   /**
