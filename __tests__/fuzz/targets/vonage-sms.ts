@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { smsWebhook, vonageSms } from "../../../lib/index.js";
 import { vonageSig, type Method } from "../../helpers/vonage-sms-signer.js";
+import { seedInbound } from "../../providers/vonage-sms/fixtures.js";
 import { applyWireStep, wireStepArbitrary, wireStepTrait, type WireStep } from "../mutations.js";
 import { voidIfRestored, type FuzzTarget, type Rendered, type Template } from "../target.js";
 import {
@@ -34,16 +35,7 @@ interface SmsTemplate extends Template {
 }
 
 const at = "2025-01-01 11:59:58";
-const inbound = {
-  "api-key": "abcd1234",
-  msisdn: "447700900001",
-  to: "447700900000",
-  messageId: "0A0000000123ABCD1",
-  text: "Hello world",
-  type: "text",
-  keyword: "HELLO",
-  "message-timestamp": at,
-};
+const inbound = { ...seedInbound, "message-timestamp": at };
 const receipt = {
   msisdn: "447700900000",
   to: "AcmeInc",
