@@ -4,7 +4,14 @@
 import { execFile } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { androidSmsGateway, smsWebhook, type SmsEvent } from "../../lib/index.js";
+import {
+  androidSmsGateway,
+  smsWebhook,
+  twilio,
+  vonageSms,
+  type Provider,
+  type SmsEvent,
+} from "../../lib/index.js";
 import { runCli } from "../../lib/testing/cli-main.js";
 import { express } from "../helpers/app.js";
 import { memoryLogger } from "../helpers/logger.js";
@@ -77,13 +84,13 @@ describe("sms-webhooks CLI", () => {
     expect(stale.stdout).toContain("timestamp_out_of_window");
   });
 
-  it("adds the scenario's path to a router's mount point, as in `send vonage-dlr …/hooks/vonage`", async () => {
-    const { vonageSms } = await import("../../lib/index.js");
+  // A server with `provider`'s router at `mount`, recording "path type" of each event.
+  async function routerServer(provider: Provider<unknown, unknown>, mount: string) {
     const app = express();
     const received: string[] = [];
     app.use(
-      "/hooks/vonage",
-      smsWebhook.router(vonageSms({ secret: "cli-vonage" }), {
+      mount,
+      smsWebhook.router(provider, {
         logger: memoryLogger(),
         handler: (req, res) => {
           received.push(`${req.path} ${req.smsEvent.type}`);
@@ -91,49 +98,38 @@ describe("sms-webhooks CLI", () => {
         },
       }),
     );
-    const vonageServer = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => vonageServer.once("listening", resolve));
+    const routed = await listen(app);
+    return { url: urlOf(routed, mount), received, close: () => routed.close() };
+  }
+
+  it("adds the scenario's path to a router's mount point, as in `send vonage-dlr …/hooks/vonage`", async () => {
+    const vonage = await routerServer(vonageSms({ secret: "cli-vonage" }), "/hooks/vonage");
     try {
-      const port = (vonageServer.address() as AddressInfo).port;
-      const { stdout } = await run([
-        "send",
-        "vonage-dlr",
-        `http://127.0.0.1:${port}/hooks/vonage`,
-        "--secret",
-        "cli-vonage",
-      ]);
+      const { stdout } = await run(["send", "vonage-dlr", vonage.url, "--secret", "cli-vonage"]);
       expect(stdout).toContain("→ 204");
-      expect(received).toEqual(["/status message.status"]);
+      expect(vonage.received).toEqual(["/status message.status"]);
     } finally {
-      vonageServer.close();
+      vonage.close();
     }
   });
 
   it("signs a Twilio scenario for the URL it sends to, scenario path included", async () => {
-    const { twilio } = await import("../../lib/index.js");
-    const app = express();
-    const received: string[] = [];
-    app.use(
+    const twilioServer = await routerServer(
+      twilio({ secret: "cli-twilio-token" }),
       "/hooks/twilio",
-      smsWebhook.router(twilio({ secret: "cli-twilio-token" }), {
-        logger: memoryLogger(),
-        handler: (req, res) => {
-          received.push(`${req.path} ${req.smsEvent.type}`);
-          res.sendStatus(204);
-        },
-      }),
     );
-    const twilioServer = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => twilioServer.once("listening", resolve));
     try {
-      const base = `http://127.0.0.1:${(twilioServer.address() as AddressInfo).port}/hooks/twilio`;
+      const base = twilioServer.url;
       const args = ["--secret", "cli-twilio-token", "--times", "2"];
       const inbound = await run(["send", "twilio-inbound", base, ...args]);
       expect(inbound.stdout).toMatch(/#1 → 204/);
       expect(inbound.stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
       const status = await run(["send", "twilio-status", `${base}/status`, ...args]);
       expect(status.stdout).toMatch(/#1 → 204/);
-      expect(received).toEqual(["/inbound message.received", "/status message.status"]);
+      expect(twilioServer.received).toEqual([
+        "/inbound message.received",
+        "/status message.status",
+      ]);
     } finally {
       twilioServer.close();
     }
