@@ -20,3 +20,7 @@ export type { MissingOffset } from "./iso-date.js";
 // Options and events.
 export { validateOptions } from "./options.js";
 export { unknownEvent, defaultRoutes } from "./provider.js";
+
+// Providers that sign the URL they called.
+export { publicUrlSchema, urlResolver, signedUrlHint } from "./public-url.js";
+export type { PublicUrl } from "./public-url.js";

@@ -6,7 +6,8 @@ import { secretList, secretSchema, type SecretInput } from "../../core/secrets.j
 import { twilioDedupeKey } from "./dedupe-key.js";
 import { normalizeTwilio } from "./normalize.js";
 import { readPayload, readSigned, type TwilioPayload, type TwilioSigned } from "./params.js";
-import { publicUrlSchema, urlResolver, type TwilioPublicUrl } from "./url.js";
+import { publicUrlSchema, urlResolver } from "../../core/public-url.js";
+import type { TwilioPublicUrl } from "./url.js";
 import { twilioVerifier } from "./verify.js";
 
 /** Options for {@link twilio}. */
@@ -45,7 +46,7 @@ export function twilio(options: TwilioOptions): Provider<TwilioPayload, TwilioSi
   );
   const verify = twilioVerifier({
     secrets: secretList(secret),
-    urlOf: urlResolver(publicUrl),
+    urlOf: urlResolver("twilio", publicUrl),
     publicUrlSet: publicUrl !== undefined,
   });
   return {

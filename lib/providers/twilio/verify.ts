@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { MultiParams } from "../../core/flat-params.js";
 import { decodeBase64 } from "../../core/base64.js";
 import { anyHmacMatches, hmacKeys } from "../../core/hmac.js";
+import { signedUrlHint } from "../../core/public-url.js";
 import { headerValue, type RawRequest } from "../../core/raw-request.js";
 import { bytesEqual, decodeHex } from "../../core/secrets.js";
 import { WebhookError } from "../../core/webhook-error.js";
@@ -81,12 +82,6 @@ function assertBodyHash(rawBody: Buffer, bodySha256: string): void {
   }
 }
 
-// For the log only: the URL is the operator's own, and what to set depends on where it came from.
 function urlHint(url: string, publicUrlSet: boolean): string {
-  const checked = `It was checked against ${url} (with and without the port).`;
-  const token = "Check the Auth Token too (the primary, or both while rotating).";
-  if (publicUrlSet) {
-    return `${checked} If Twilio calls another URL, fix twilio({ publicUrl }): the origin (and any path prefix a proxy strips) of the webhook URL set in Twilio's Console. ${token}`;
-  }
-  return `${checked} Twilio signs the URL it called: behind a proxy, load balancer or tunnel (ngrok…) the app sees another scheme, host or port — set twilio({ publicUrl: "https://your-public-host" }), or app.set("trust proxy", …) so Express reads X-Forwarded-Proto and X-Forwarded-Host from your proxy. ${token}`;
+  return `${signedUrlHint("twilio", `${url} (with and without the port)`, publicUrlSet)} Check the Auth Token too (the primary, or both while rotating).`;
 }
