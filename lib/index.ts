@@ -24,6 +24,7 @@ export type {
   FieldsOf,
   ConcatAssembler,
   MessagePart,
+  SingleUse,
 } from "./core/provider.js";
 export type { PipelineOptions } from "./core/options.js";
 export { OptionsError } from "./core/options-error.js";
@@ -54,7 +55,14 @@ export type {
   Money,
 } from "./core/events.js";
 
-export type { DedupeStore, Claim, PartStore, PartProgress, ExpiredGroup } from "./core/stores.js";
+export type {
+  DedupeStore,
+  Claim,
+  PartStore,
+  PartProgress,
+  ExpiredGroup,
+  NonceStore,
+} from "./core/stores.js";
 export { MemoryStore } from "./stores/memory-store.js";
 export { MemoryPartStore } from "./stores/memory-part-store.js";
 export { RedisStore } from "./stores/redis-store.js";

@@ -1,11 +1,16 @@
 // __tests__/stores/memory-store.test.ts — MemoryStore keeps the contract, and stays bounded.
 
 import { MemoryPartStore, MemoryStore, type MemoryStoreOptions } from "../../lib/index.js";
-import { runDedupeStoreContract, runPartStoreContract } from "../../lib/testing/index.js";
+import {
+  runDedupeStoreContract,
+  runNonceStoreContract,
+  runPartStoreContract,
+} from "../../lib/testing/index.js";
 
 runDedupeStoreContract("MemoryStore", () => new MemoryStore());
 runPartStoreContract("MemoryStore", () => new MemoryStore());
 runPartStoreContract("MemoryPartStore", () => new MemoryPartStore());
+runNonceStoreContract("MemoryStore", () => new MemoryStore());
 
 describe("MemoryStore", () => {
   it("forgets the least recently used keys past max", () => {

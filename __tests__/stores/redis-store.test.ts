@@ -11,7 +11,11 @@ import {
   type SendCommand,
 } from "../../lib/index.js";
 import type { SendCommandCluster } from "../../lib/stores/redis-script.js";
-import { runDedupeStoreContract, runPartStoreContract } from "../../lib/testing/index.js";
+import {
+  runDedupeStoreContract,
+  runNonceStoreContract,
+  runPartStoreContract,
+} from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
 import { androidKey, androidRequest, signedNow } from "../helpers/android-app.js";
 import { send } from "../helpers/http.js";
@@ -120,6 +124,10 @@ describeWithRedis("RedisStore on a real redis-server", () => {
       async () => (await pool.store(kind, server.port)).store,
     );
     runPartStoreContract(
+      `RedisStore + ${kind}`,
+      async () => (await pool.store(kind, server.port)).store,
+    );
+    runNonceStoreContract(
       `RedisStore + ${kind}`,
       async () => (await pool.store(kind, server.port)).store,
     );
@@ -319,6 +327,10 @@ describeWithRedis("RedisStore on a real redis-server", () => {
         async () => (await pool.store(kind, await port())).store,
       );
       runPartStoreContract(
+        `RedisStore + ${kind}`,
+        async () => (await pool.store(kind, await port())).store,
+      );
+      runNonceStoreContract(
         `RedisStore + ${kind}`,
         async () => (await pool.store(kind, await port())).store,
       );

@@ -5,7 +5,7 @@ import type { Logger } from "./logger.js";
 import { consoleLogger, guardedLogger } from "./logger.js";
 import { OptionsError } from "./options-error.js";
 import type { Provider } from "./provider.js";
-import type { DedupeStore, PartStore } from "./stores.js";
+import type { DedupeStore, NonceStore, PartStore } from "./stores.js";
 import type { WebhookError } from "./webhook-error.js";
 
 /** Options shared by `smsWebhook` and each single-step middleware. */
@@ -44,6 +44,8 @@ export interface ResolvedPipelineOptions<Req = unknown> {
   readonly store: DedupeStore;
   /** The store, when it also keeps concatenated-SMS parts (it implements {@link PartStore}). */
   readonly parts: PartStore | undefined;
+  /** The store, when it also keeps single-use nonces (it implements {@link NonceStore}). */
+  readonly nonces: NonceStore | undefined;
   readonly mode: "enforce" | "report";
   readonly clock: () => Date;
   readonly logger: Logger;
@@ -142,7 +144,10 @@ function hasPath(options: unknown, path: readonly PropertyKey[]): boolean {
 
 /** Applies defaults, and checks combinations no single option can get wrong on its own. */
 export function resolvePipelineOptions<Req>(
-  provider: Pick<Provider, "name" | "defaults"> & { readonly concat?: object },
+  provider: Pick<Provider, "name" | "defaults"> & {
+    readonly concat?: object;
+    readonly singleUse?: unknown;
+  },
   options: PipelineOptions<Req>,
   store: DedupeStore,
 ): ResolvedPipelineOptions<Req> {
@@ -167,9 +172,19 @@ export function resolvePipelineOptions<Req>(
         "RedisStore, or implement PartStore on your store.",
     );
   }
+  const nonces = nonceStoreOf(store);
+  if (provider.singleUse !== undefined && nonces === undefined) {
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_CONFLICTING_OPTIONS",
+      `option "store": ${provider.name} signs some requests with single-use nonces, and this ` +
+        "store cannot keep them (it does not implement NonceStore: bindNonce). Use MemoryStore " +
+        "or RedisStore, or implement NonceStore on your store.",
+    );
+  }
   return {
     store,
     parts,
+    nonces,
     mode: options.mode ?? "enforce",
     clock: options.clock ?? (() => new Date()),
     logger: guardedLogger(options.logger ?? consoleLogger),
@@ -187,5 +202,13 @@ function partStoreOf(store: DedupeStore): PartStore | undefined {
   const candidate = store as DedupeStore & Partial<PartStore>;
   return typeof candidate.addPart === "function" && typeof candidate.deleteGroup === "function"
     ? (candidate as DedupeStore & PartStore)
+    : undefined;
+}
+
+// Likewise for single-use nonces: NonceStore.
+function nonceStoreOf(store: DedupeStore): NonceStore | undefined {
+  const candidate = store as DedupeStore & Partial<NonceStore>;
+  return typeof candidate.bindNonce === "function"
+    ? (candidate as DedupeStore & NonceStore)
     : undefined;
 }

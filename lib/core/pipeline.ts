@@ -56,6 +56,7 @@ const verificationCodes: ReadonlySet<WebhookErrorCode> = new Set([
   "secret_unknown",
   "timestamp_missing",
   "timestamp_out_of_window",
+  "signature_reused",
   "unsigned_callback",
 ]);
 
@@ -118,6 +119,9 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       const verification = await this.provider.verify(raw, signed);
       const verified = verification !== "unverified";
       const signedAt = verified ? verification : undefined;
+      if (verified && this.provider.singleUse !== undefined) {
+        await this.#assertSingleUse(signed, raw);
+      }
       return { signed, verified, signedAt, receivedAt, warning: undefined };
     } catch (error) {
       const warning = this.#letThroughOrThrow(error, raw, context);
@@ -134,6 +138,23 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       auth.warning = this.#letThroughOrThrow(error, raw, context);
       auth.verified = false;
     }
+  }
+
+  // Binds a verified request's single-use nonce to what its signature leaves out (see
+  // Provider.singleUse). A reuse throws like a failed signature: report mode lets it through.
+  async #assertSingleUse(signed: Signed, raw: RawRequest): Promise<void> {
+    const { nonces } = this.options;
+    const use = this.provider.singleUse?.(signed, raw);
+    if (use === undefined || nonces === undefined) return;
+    const key = `${this.provider.name}:nonce:${use.key}`;
+    if (await this.#stores.bindNonce(nonces, key, use.fingerprint)) return;
+    throw new WebhookError(
+      "signature_reused",
+      "This signature's nonce was already used with a different request.",
+      {
+        hint: "A captured signature came again with another body, which it does not cover. If these are your own tests, sign each request with a new nonce.",
+      },
+    );
   }
 
   /** The payload, read once the request is authentic (or let through by report mode). */

@@ -77,6 +77,15 @@ export interface Provider<Payload = unknown, Signed = undefined> {
    * `payload_invalid`. Omit it when `parse` already read the whole payload.
    */
   read?(req: RawRequest, signed: Signed): Payload;
+  /**
+   * For a signature that does not cover the whole request (Plivo V2 signs the URL and a nonce,
+   * not the body): the nonce, and a fingerprint of what the signature leaves out. After a
+   * successful verify the pipeline binds the nonce to the first fingerprint it came with, for
+   * the dedupe TTL: the same nonce with another fingerprint is 401 `signature_reused`; with the
+   * same one, the request goes on to dedupe. Answer `undefined` when the signature covers it all.
+   * A provider with this hook needs a store that implements `NonceStore`.
+   */
+  singleUse?(signed: Signed, req: RawRequest): SingleUse | undefined;
   /** The idempotency key: equal for every delivery of one event, different across events. */
   dedupeKey(payload: Payload, req: RawRequest): string;
   /**
@@ -88,6 +97,14 @@ export interface Provider<Payload = unknown, Signed = undefined> {
   readonly concat?: ConcatAssembler<Payload>;
   /** Said once, through the pipeline's logger, when a pipeline is built (risky settings). */
   readonly notices?: readonly string[];
+}
+
+/** What {@link Provider.singleUse} answers: a nonce, and what it must keep coming with. */
+export interface SingleUse {
+  /** The nonce (kept apart per provider by the pipeline). */
+  readonly key: string;
+  /** A digest of what the signature does not cover (e.g. the hex SHA-256 of the raw body). */
+  readonly fingerprint: string;
 }
 
 /** Where a part of a concatenated message belongs. */

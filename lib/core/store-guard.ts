@@ -2,7 +2,7 @@
 
 import { describeError } from "./describe-error.js";
 import type { Logger } from "./logger.js";
-import type { Claim, DedupeStore } from "./stores.js";
+import type { Claim, DedupeStore, NonceStore } from "./stores.js";
 import { WebhookError } from "./webhook-error.js";
 
 /** A claim, or `unguarded` when the store failed and `onStoreError: "process"` runs anyway. */
@@ -48,6 +48,25 @@ export class StoreGuard {
         "dedupe store failed; handling the webhook without dedupe (onStoreError: process)",
       );
       return unguarded;
+    }
+  }
+
+  /**
+   * Binds a single-use nonce (see `NonceStore`); answers false when it came first with another
+   * fingerprint. When the store fails: `store_unavailable`, or, with `onStoreError: "process"`,
+   * true (logged) — the request then runs as it would without dedupe.
+   */
+  async bindNonce(nonces: NonceStore, key: string, fingerprint: string): Promise<boolean> {
+    const { dedupeTtlMs } = this.#options;
+    try {
+      return await this.call("bindNonce", () => nonces.bindNonce(key, fingerprint, dedupeTtlMs));
+    } catch (error) {
+      if (this.#options.onStoreError === "reject") throw error;
+      this.#options.logger.error(
+        { key, cause: describeError(error) },
+        "nonce store failed; handling the webhook without its single-use check (onStoreError: process)",
+      );
+      return true;
     }
   }
 

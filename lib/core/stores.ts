@@ -31,6 +31,23 @@ export interface DedupeStore {
   release(key: string, token: string): void | Promise<void>;
 }
 
+/**
+ * Remembers single-use values (a signature's nonce, a token's id) for providers whose signature
+ * does not cover the whole request (Plivo's V2 signs the URL and a nonce, not the body): each
+ * nonce is bound to the first request it came with, so a captured signature cannot carry
+ * another body. A dedupe store that also implements this interface (`MemoryStore` and
+ * `RedisStore` do) serves such providers; one that does not is refused for them at start-up.
+ * Run `runNonceStoreContract` from `sms-webhooks/testing` against your own.
+ */
+export interface NonceStore {
+  /**
+   * Binds `key` to `fingerprint` for `ttlMs`, unless `key` is bound already. Answers whether
+   * `key` is now bound to `fingerprint`: true the first time and for the same request again,
+   * false when it came first with another fingerprint. Must be atomic per key.
+   */
+  bindNonce(key: string, fingerprint: string, ttlMs: number): boolean | Promise<boolean>;
+}
+
 /** A group that expired before all its parts arrived. */
 export interface ExpiredGroup {
   /** The group's key. */

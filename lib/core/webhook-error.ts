@@ -20,6 +20,11 @@ export const webhookErrorStatus = {
   timestamp_missing: 401,
   /** The signed timestamp is further from the clock than the tolerance allows. */
   timestamp_out_of_window: 401,
+  /**
+   * The signature's single-use nonce (Plivo V2, a MessageBird token's `jti`) already came with
+   * a different request: a captured signature carrying another body.
+   */
+  signature_reused: 401,
   /** Another delivery of the same event is being handled right now; retry later. */
   duplicate_in_flight: 409,
   /** Vonage sent an unsigned callback after an internal error; a 5xx makes it retry signed. */

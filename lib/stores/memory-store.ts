@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { validateOptions } from "../core/options.js";
 import { MemoryPartStore } from "./memory-part-store.js";
-import type { Claim, DedupeStore, PartProgress, PartStore } from "../core/stores.js";
+import type { Claim, DedupeStore, NonceStore, PartProgress, PartStore } from "../core/stores.js";
 
 /** Options for {@link MemoryStore}. */
 export interface MemoryStoreOptions {
@@ -37,8 +37,8 @@ const positiveInteger = z
   .optional();
 
 /**
- * A {@link DedupeStore} (and {@link PartStore}, for concatenated SMS) in this process's memory:
- * right for a single instance. Several instances behind a load balancer need a shared store
+ * A {@link DedupeStore} (and {@link PartStore}, for concatenated SMS, and {@link NonceStore},
+ * for single-use nonces) in this process's memory: right for a single instance. Several instances behind a load balancer need a shared store
  * (`RedisStore`).
  *
  * Answers synchronously. Handled events live in a bounded LRU cache (lru-cache), each for the
@@ -48,15 +48,18 @@ const positiveInteger = z
  * not a second LRUCache because lru-cache 11 clears all its slots (O(max)) whenever its last
  * entry is deleted, which a claims cache would do on nearly every request.
  */
-export class MemoryStore implements DedupeStore, PartStore {
+export class MemoryStore implements DedupeStore, PartStore, NonceStore {
   // Keys of handled events.
   readonly #done: LRUCache<string, true>;
   // Claims in flight, oldest first (a Map keeps insertion order).
   readonly #inFlight = new Map<string, Lease>();
   readonly #maxInFlight: number;
   #lastToken = 0;
+  readonly #max: number;
   // Only Vonage's concatenated SMS needs it: made on first use.
   #parts: MemoryPartStore | undefined;
+  // Only providers with single-use nonces (Plivo V2) need it: made on first use.
+  #nonces: LRUCache<string, string> | undefined;
 
   constructor(options: MemoryStoreOptions = {}) {
     // Unknown options (a typo such as `maxx`) are refused, as by every other options object.
@@ -65,6 +68,7 @@ export class MemoryStore implements DedupeStore, PartStore {
       options,
     );
     this.#maxInFlight = maxInFlight;
+    this.#max = max;
     // Every set() passes its own ttl; the default only switches TTL tracking on.
     this.#done = new LRUCache({ max, ttl: 1 });
   }
@@ -120,6 +124,16 @@ export class MemoryStore implements DedupeStore, PartStore {
   /** {@inheritDoc PartStore.deleteGroup} */
   deleteGroup(group: string): void {
     this.#parts?.deleteGroup(group);
+  }
+
+  /** {@inheritDoc NonceStore.bindNonce} */
+  bindNonce(key: string, fingerprint: string, ttlMs: number): boolean {
+    // Bounded like the handled events: past `max`, the least recently bound are forgotten.
+    const nonces = (this.#nonces ??= new LRUCache({ max: this.#max, ttl: 1 }));
+    const bound = nonces.peek(key);
+    if (bound !== undefined) return bound === fingerprint;
+    nonces.set(key, fingerprint, { ttl: ttlMs });
+    return true;
   }
 
   /** The number of handled events held, expired ones included until they are next touched. */

@@ -88,3 +88,17 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 return 1
 `);
+
+/**
+ * KEYS[1] nonce key; ARGV[1] fingerprint, ARGV[2] ttl ms → 1 when the nonce is (now) bound to
+ * this fingerprint, 0 when it was bound to another first.
+ */
+export const bindNonceScript = new RedisScript(`
+local bound = redis.call('GET', KEYS[1])
+if bound == false then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+if bound == ARGV[1] then return 1 end
+return 0
+`);

@@ -4,10 +4,18 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { OptionsError } from "../core/options-error.js";
 import { validateOptions } from "../core/options.js";
-import type { Claim, DedupeStore, ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
+import type {
+  Claim,
+  DedupeStore,
+  ExpiredGroup,
+  NonceStore,
+  PartProgress,
+  PartStore,
+} from "../core/stores.js";
 import type { SendCommand, SendCommandCluster, SendScriptCommand } from "./redis-script.js";
 import {
   addPartScript,
+  bindNonceScript,
   claimScript,
   commitScript,
   deleteGroupScript,
@@ -64,7 +72,7 @@ const claims: Readonly<Record<string, Claim>> = {
 };
 
 /**
- * A {@link DedupeStore} and {@link PartStore} in Redis, for several instances behind a load
+ * A {@link DedupeStore}, {@link PartStore} and {@link NonceStore} in Redis, for several instances behind a load
  * balancer: a retry or a concurrent duplicate that lands on another instance is still caught,
  * and the parts of a concatenated SMS meet wherever they land.
  *
@@ -76,9 +84,10 @@ const claims: Readonly<Record<string, Claim>> = {
  * answers 503 `store_unavailable` (see `storeTimeoutMs`, `onStoreError`), and carries on once
  * Redis is back. In a Redis Cluster every script's keys share one slot.
  */
-export class RedisStore implements DedupeStore, PartStore {
+export class RedisStore implements DedupeStore, PartStore, NonceStore {
   readonly #send: SendScriptCommand;
   readonly #dedupePrefix: string;
+  readonly #noncePrefix: string;
   readonly #partsPrefix: string;
   readonly #deadlines: string;
 
@@ -96,6 +105,7 @@ export class RedisStore implements DedupeStore, PartStore {
     const prefix = checked.prefix ?? "sms-webhooks:";
     this.#send = scriptSender(checked);
     this.#dedupePrefix = `${prefix}dedupe:`;
+    this.#noncePrefix = `${prefix}nonce:`;
     // One hash tag for every parts key: the group and the deadline index stay in one slot.
     this.#partsPrefix = `${prefix}{parts}:group:`;
     this.#deadlines = `${prefix}{parts}:deadlines`;
@@ -123,6 +133,16 @@ export class RedisStore implements DedupeStore, PartStore {
   /** {@inheritDoc DedupeStore.release} */
   async release(key: string, token: string): Promise<void> {
     await releaseScript.run(this.#send, [this.#dedupePrefix + key], [token]);
+  }
+
+  /** {@inheritDoc NonceStore.bindNonce} */
+  async bindNonce(key: string, fingerprint: string, ttlMs: number): Promise<boolean> {
+    const reply = await bindNonceScript.run(
+      this.#send,
+      [this.#noncePrefix + key],
+      [fingerprint, ms(ttlMs)],
+    );
+    return Number(reply) === 1;
   }
 
   /** {@inheritDoc PartStore.addPart} */

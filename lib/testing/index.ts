@@ -3,6 +3,8 @@
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
 export { runPartStoreContract } from "./part-store-contract.js";
+export { runNonceStoreContract } from "./nonce-store-contract.js";
+export type { NonceStoreContractOptions } from "./nonce-store-contract.js";
 export { runProviderContract } from "./provider-contract.js";
 export type { ProviderFixtures } from "./provider-contract.js";
 export type { PartStoreContractOptions } from "./part-store-contract.js";
