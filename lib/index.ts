@@ -34,6 +34,7 @@ export { consoleLogger, silentLogger } from "./core/logger.js";
 export { createPipeline } from "./core/pipeline.js";
 export type { Pipeline, CreatePipelineOptions } from "./core/pipeline.js";
 export type { Outcome, Accepted, Acknowledgement, Delivery, Settle } from "./core/outcome.js";
+export type { WebhookObserver, OutcomeRecord, DeliveryOutcome } from "./core/observer.js";
 export * from "./core/provider-kit.js";
 export {
   smsEventSchema,

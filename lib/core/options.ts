@@ -5,6 +5,8 @@ import type { Logger } from "./logger.js";
 import { consoleLogger, guardedLogger } from "./logger.js";
 import { OptionsError } from "./options-error.js";
 import type { Provider } from "./provider.js";
+import { activeInstruments, loadOpenTelemetry, recordMetrics } from "./metrics.js";
+import { observerDispatch, type OutcomeRecord, type WebhookObserver } from "./observer.js";
 import type { DedupeStore, NonceStore, PartStore } from "./stores.js";
 import type { WebhookError } from "./webhook-error.js";
 
@@ -24,6 +26,12 @@ export interface PipelineOptions<Req = unknown> {
   logger?: Logger;
   /** Called with every rejection (and every report-mode failure), after it is logged. */
   onError?: (error: WebhookError, req: Req) => void;
+  /**
+   * Told every request's outcome after its answer (see {@link WebhookObserver}): an inspector
+   * from `createInspector()`, or your own. Metrics need none: with `@opentelemetry/api` installed
+   * and an SDK registered, they are recorded anyway.
+   */
+  observers?: readonly WebhookObserver[];
   /** How far the signed timestamp may be from `clock()`, in seconds. Default: the provider's. */
   toleranceSec?: number;
   /** How long a handled event is remembered, in ms. Default: the provider's retry span. */
@@ -50,6 +58,8 @@ export interface ResolvedPipelineOptions<Req = unknown> {
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly onError: ((error: WebhookError, req: Req) => void) | undefined;
+  /** Who is told each request's outcome. */
+  readonly observation: Observation;
   readonly toleranceSec: number;
   readonly dedupeTtlMs: number;
   readonly leaseMs: number;
@@ -93,6 +103,18 @@ export const pipelineOptionsShape = {
     )
     .optional(),
   onError: aFunction("a function").optional(),
+  observers: z
+    .array(
+      z.custom<WebhookObserver>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as WebhookObserver).onOutcome === "function",
+        { message: "must be an observer (an object with an onOutcome method)" },
+      ),
+      { message: "must be an array of observers" },
+    )
+    .optional(),
   toleranceSec: z
     .number({ message: "must be a number of seconds" })
     .positive("must be positive")
@@ -172,6 +194,7 @@ export function resolvePipelineOptions<Req>(
         "RedisStore, or implement PartStore on your store.",
     );
   }
+  const logger = guardedLogger(options.logger ?? consoleLogger);
   const nonces = nonceStoreOf(store);
   if (provider.singleUse !== undefined && nonces === undefined) {
     throw new OptionsError(
@@ -187,8 +210,9 @@ export function resolvePipelineOptions<Req>(
     nonces,
     mode: options.mode ?? "enforce",
     clock: options.clock ?? (() => new Date()),
-    logger: guardedLogger(options.logger ?? consoleLogger),
+    logger,
     onError: options.onError,
+    observation: observation(options.observers ?? [], logger),
     toleranceSec,
     dedupeTtlMs,
     leaseMs: options.leaseMs ?? 30_000,
@@ -211,4 +235,29 @@ function nonceStoreOf(store: DedupeStore): NonceStore | undefined {
   return typeof candidate.bindNonce === "function"
     ? (candidate as DedupeStore & NonceStore)
     : undefined;
+}
+
+/**
+ * Who is told each request's outcome: the observers, and OpenTelemetry's instruments while an
+ * SDK is registered. `active()` is asked per request, so nobody watching costs nothing more.
+ */
+export interface Observation {
+  active(): boolean;
+  emit(record: OutcomeRecord): void;
+}
+
+function observation(observers: readonly WebhookObserver[], logger: Logger): Observation {
+  void loadOpenTelemetry();
+  const tell = observers.length === 0 ? undefined : observerDispatch(observers, logger);
+  const emitNow = (record: OutcomeRecord) => {
+    tell?.(record);
+    const instruments = activeInstruments();
+    if (instruments !== undefined) recordMetrics(instruments, record);
+  };
+  return {
+    active: () => tell !== undefined || activeInstruments() !== undefined,
+    // After the current answer is written: the adapter answers in the microtasks that follow
+    // the pipeline's outcome, and a macrotask runs only after them.
+    emit: (record) => setImmediate(emitNow, record),
+  };
 }

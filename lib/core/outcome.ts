@@ -6,9 +6,9 @@ import type { WebhookError } from "./webhook-error.js";
 /**
  * Commits (`true`: answered < 500) or releases (`false`) what a delivery claimed. Never
  * rejects; a store failure is logged. Acts once: a later call (a commit after a release) does
- * nothing.
+ * nothing. `status` is the HTTP status answered (499: the client left first), for observers.
  */
-export type Settle = (handled: boolean) => Promise<void>;
+export type Settle = (handled: boolean, status?: number) => Promise<void>;
 
 /** A claimed delivery: the handler may run, and must then be settled. */
 export interface Delivery {
@@ -38,12 +38,12 @@ export type Accepted =
 export type Outcome = Accepted | { readonly type: "reject"; readonly error: WebhookError };
 
 /** `settle`, acting on its first call only. */
-export function settleOnce(settle: (handled: boolean) => Promise<void>): Settle {
+export function settleOnce(settle: Settle): Settle {
   let done = false;
-  return async (handled) => {
+  return async (handled, status) => {
     if (done) return;
     done = true;
-    await settle(handled);
+    await settle(handled, status);
   };
 }
 

@@ -3,6 +3,7 @@
 import { describeError } from "./describe-error.js";
 import type { MessagePart } from "./provider.js";
 import type { Logger } from "./logger.js";
+import type { Trace } from "./observer.js";
 import { settleOnce, type Settle } from "./outcome.js";
 import type { StoreGuard } from "./store-guard.js";
 import type { PartStore } from "./stores.js";
@@ -14,6 +15,8 @@ export interface PartCollector {
   readonly parts: PartStore;
   readonly logger: Logger;
   readonly provider: string;
+  /** This request's trace, when it is observed. */
+  readonly trace: Trace | undefined;
 }
 
 /** The part's message, once this part completed it: every part's payload, and its settle. */
@@ -43,14 +46,14 @@ export async function collectPart(
   verified: boolean,
   settlePart: Settle,
 ): Promise<CompletedMessage | undefined> {
-  const { stores, parts, logger } = collector;
+  const { stores, parts, logger, trace } = collector;
   const group = verified ? part.group : `unverified:${part.group}`;
+  if (trace !== undefined) trace.part = { group, index: part.index, total: part.total };
   let complete: readonly string[] | undefined;
   try {
     const value = JSON.stringify(payload);
-    const progress = await stores.call("addPart", () =>
-      parts.addPart(group, part.index, part.total, value, collector.ttlMs),
-    );
+    const add = () => parts.addPart(group, part.index, part.total, value, collector.ttlMs);
+    const progress = await stores.call("addPart", add, undefined, trace);
     for (const expired of progress.expired) {
       logger.warn(
         { provider: collector.provider, ...expired },
@@ -66,11 +69,11 @@ export async function collectPart(
     await settlePart(true);
     return undefined;
   }
-  const settle = settleOnce(async (handled) => {
-    await settlePart(handled);
+  const settle = settleOnce(async (handled, status) => {
+    await settlePart(handled, status);
     if (!handled) return;
     try {
-      await stores.call("deleteGroup", () => parts.deleteGroup(group));
+      await stores.call("deleteGroup", () => parts.deleteGroup(group), undefined, trace);
     } catch (error) {
       // The group then expires by its TTL; the part's claim already says it was handled.
       logger.error(

@@ -11,6 +11,8 @@ import {
 } from "./options.js";
 import { OptionsError } from "./options-error.js";
 import { settled, settleOnce, type Accepted, type Outcome, type Settle } from "./outcome.js";
+import { hintFor } from "./hints.js";
+import { elapsedMs, startTrace, type DeliveryOutcome, type Trace } from "./observer.js";
 import { collectPart } from "./part-collector.js";
 import type { EventFields, NormalizeContext, Provider } from "./provider.js";
 import { assertUncompressed, type RawRequest } from "./raw-request.js";
@@ -83,34 +85,100 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
   }
 
   async receive(raw: RawRequest, context?: Req): Promise<Outcome> {
+    const trace = this.trace();
     try {
-      const auth = await this.authenticate(raw, context);
+      const auth = await this.authenticate(raw, context, trace);
       this.checkWindow(auth, raw, context);
       const payload = this.read(raw, auth);
       const key = this.provider.dedupeKey(payload, raw);
+      if (trace !== undefined) trace.eventId = key;
       const storeKey = this.storeKey(key, auth.verified);
-      const claim = await this.#stores.claim(storeKey);
-      if (claim.state === "done") return duplicate;
+      const claim = await this.#stores.claim(storeKey, trace);
+      if (claim.state === "done") return this.acknowledged(duplicate, raw, trace);
       if (claim.state === "in-flight") throw this.inFlight();
-      const settle = claim.state === "unguarded" ? settled : this.settler(storeKey, claim.token);
-      return await this.finish(payload, raw, key, auth, settle);
+      const settle =
+        claim.state === "unguarded" ? settled : this.settler(storeKey, claim.token, trace);
+      const accepted = await this.finish(payload, raw, key, auth, settle, trace);
+      return trace === undefined ? accepted : this.observed(accepted, raw, trace);
     } catch (error) {
-      return this.reject(error, raw, context);
+      return this.reject(error, raw, context, trace);
     }
   }
 
+  /** A trace for this request when anyone observes outcomes (observers, metrics), else none. */
+  trace(): Trace | undefined {
+    return this.options.observation.active() ? startTrace() : undefined;
+  }
+
   /** The outcome for a request refused with `error` (reported as a rejection). */
-  reject(error: unknown, raw: RawRequest, context: Req | undefined): Outcome {
+  reject(error: unknown, raw: RawRequest, context: Req | undefined, trace?: Trace): Outcome {
     const rejection = asWebhookError(error);
     this.report(rejection, raw, context);
+    if (trace !== undefined) {
+      const outcome = rejection.code === "duplicate_in_flight" ? "in_flight" : "rejected";
+      this.#emit(raw, trace, outcome, rejection.status, rejection, undefined);
+    }
     return { type: "reject", error: rejection };
+  }
+
+  /** Tells the observers about an acknowledgement (a duplicate, a part) and returns it. */
+  acknowledged(accepted: Accepted, raw: RawRequest, trace: Trace | undefined): Accepted {
+    if (trace !== undefined && accepted.type === "acknowledge") {
+      const outcome = accepted.status === "duplicate" ? "duplicate" : "part";
+      this.#emit(raw, trace, outcome, 200, undefined, undefined);
+    }
+    return accepted;
+  }
+
+  /**
+   * Observes what `finish` accepted: an acknowledgement now, a delivery when it is settled
+   * (the handler's answer is its status).
+   */
+  observed(accepted: Accepted, raw: RawRequest, trace: Trace): Accepted {
+    if (accepted.type === "acknowledge") return this.acknowledged(accepted, raw, trace);
+    const { event, warning, settle } = accepted.delivery;
+    const outcome = warning === undefined ? "delivered" : "let_through";
+    const observedSettle = settleOnce(async (handled, status) => {
+      await settle(handled, status);
+      this.#emit(raw, trace, outcome, status ?? (handled ? 200 : 500), warning, event);
+    });
+    return { type: "deliver", delivery: { event, warning, settle: observedSettle } };
+  }
+
+  #emit(
+    raw: RawRequest,
+    trace: Trace,
+    outcome: DeliveryOutcome,
+    status: number,
+    error: WebhookError | undefined,
+    event: SmsEvent | undefined,
+  ): void {
+    this.options.observation.emit({
+      at: trace.at,
+      provider: this.provider.name,
+      route: { method: raw.method, path: pathOf(raw.url) },
+      outcome,
+      status,
+      code: error?.code,
+      eventType: event?.type,
+      eventId: event?.id ?? trace.eventId,
+      durationMs: elapsedMs(trace),
+      storeMs: trace.storeMs,
+      hint: error === undefined ? undefined : hintFor(error),
+      event,
+      part: trace.part,
+    });
   }
 
   /**
    * Reads what the signature needs and checks it. In report mode a verification failure is
    * logged and let through, unverified.
    */
-  async authenticate(raw: RawRequest, context: Req | undefined): Promise<Authentication<Signed>> {
+  async authenticate(
+    raw: RawRequest,
+    context: Req | undefined,
+    trace?: Trace,
+  ): Promise<Authentication<Signed>> {
     const receivedAt = this.options.clock();
     assertUncompressed(raw);
     const signed =
@@ -120,7 +188,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       const verified = verification !== "unverified";
       const signedAt = verified ? verification : undefined;
       if (verified && this.provider.singleUse !== undefined) {
-        await this.#assertSingleUse(signed, raw);
+        await this.#assertSingleUse(signed, raw, trace);
       }
       return { signed, verified, signedAt, receivedAt, warning: undefined };
     } catch (error) {
@@ -142,12 +210,12 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
 
   // Binds a verified request's single-use nonce to what its signature leaves out (see
   // Provider.singleUse). A reuse throws like a failed signature: report mode lets it through.
-  async #assertSingleUse(signed: Signed, raw: RawRequest): Promise<void> {
+  async #assertSingleUse(signed: Signed, raw: RawRequest, trace: Trace | undefined) {
     const { nonces } = this.options;
     const use = this.provider.singleUse?.(signed, raw);
     if (use === undefined || nonces === undefined) return;
     const key = `${this.provider.name}:nonce:${use.key}`;
-    if (await this.#stores.bindNonce(nonces, key, use.fingerprint)) return;
+    if (await this.#stores.bindNonce(nonces, key, use.fingerprint, trace)) return;
     throw new WebhookError(
       "signature_reused",
       "This signature's nonce was already used with a different request.",
@@ -175,8 +243,8 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
   }
 
   /** Claims a {@link storeKey} in the store (with the store's timeout and failure policy). */
-  claim(storeKey: string) {
-    return this.#stores.claim(storeKey);
+  claim(storeKey: string, trace?: Trace) {
+    return this.#stores.claim(storeKey, trace);
   }
 
   /** The 409 answer for an event another delivery is handling right now. */
@@ -189,8 +257,8 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
   }
 
   /** Settles a claim once: commit when handled, release otherwise. */
-  settler(storeKey: string, token: string): Settle {
-    return settleOnce((handled) => this.#stores.settle(storeKey, token, handled));
+  settler(storeKey: string, token: string, trace?: Trace): Settle {
+    return settleOnce((handled) => this.#stores.settle(storeKey, token, handled, trace));
   }
 
   /**
@@ -204,6 +272,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
     key: string,
     auth: Authentication<Signed>,
     settle: Settle,
+    trace?: Trace,
   ): Promise<Accepted> {
     try {
       const context: NormalizeContext = {
@@ -226,6 +295,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
         parts,
         logger: this.options.logger,
         provider: this.provider.name,
+        trace,
       };
       const message = await collectPart(collector, part, payload, auth.verified, settle);
       if (message === undefined) return partReceived;
@@ -255,8 +325,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       ...(error.cause === undefined ? {} : { cause: describeError(error.cause) }),
     };
     // The hint is for the operator (what to set to fix it): the log line, never the answer.
-    const hint = error.hint === undefined ? "" : ` ${error.hint}`;
-    const message = `webhook ${outcome}: ${error.message}${hint}`;
+    const message = `webhook ${outcome}: ${error.message} ${hintFor(error)}`;
     if (error.status >= 500) logger.error(details, message);
     else logger.warn(details, message);
     if (onError === undefined) return;

@@ -1,7 +1,9 @@
 // lib/core/store-guard.ts — the pipeline's use of its stores: timeouts, failure policy, settling.
 
+import { performance } from "node:perf_hooks";
 import { describeError } from "./describe-error.js";
 import type { Logger } from "./logger.js";
+import type { Trace } from "./observer.js";
 import type { Claim, DedupeStore, NonceStore } from "./stores.js";
 import { WebhookError } from "./webhook-error.js";
 
@@ -32,7 +34,7 @@ export class StoreGuard {
   }
 
   /** Claims `key`; throws `store_unavailable` unless the policy is to process without dedupe. */
-  async claim(key: string): Promise<GuardClaim> {
+  async claim(key: string, trace?: Trace): Promise<GuardClaim> {
     const { store, leaseMs } = this.#options;
     // A claim that answers after we gave up (a client that queued it while Redis was down) would
     // hold the key for a whole lease, turning the provider's retries away: let it go at once.
@@ -40,7 +42,7 @@ export class StoreGuard {
       if (late.state === "claimed") void this.settle(key, late.token, false);
     };
     try {
-      return await this.call("claim", () => store.claim(key, leaseMs), releaseLate);
+      return await this.call("claim", () => store.claim(key, leaseMs), releaseLate, trace);
     } catch (error) {
       if (this.#options.onStoreError === "reject") throw error;
       this.#options.logger.error(
@@ -56,10 +58,16 @@ export class StoreGuard {
    * fingerprint. When the store fails: `store_unavailable`, or, with `onStoreError: "process"`,
    * true (logged) — the request then runs as it would without dedupe.
    */
-  async bindNonce(nonces: NonceStore, key: string, fingerprint: string): Promise<boolean> {
+  async bindNonce(
+    nonces: NonceStore,
+    key: string,
+    fingerprint: string,
+    trace?: Trace,
+  ): Promise<boolean> {
     const { dedupeTtlMs } = this.#options;
     try {
-      return await this.call("bindNonce", () => nonces.bindNonce(key, fingerprint, dedupeTtlMs));
+      const bind = () => nonces.bindNonce(key, fingerprint, dedupeTtlMs);
+      return await this.call("bindNonce", bind, undefined, trace);
     } catch (error) {
       if (this.#options.onStoreError === "reject") throw error;
       this.#options.logger.error(
@@ -74,12 +82,12 @@ export class StoreGuard {
    * Commits (`handled`) or releases the claim. Never rejects: the answer has been sent by now,
    * so a failure is logged, and the lease expiring lets the provider's retry in.
    */
-  async settle(key: string, token: string, handled: boolean): Promise<void> {
+  async settle(key: string, token: string, handled: boolean, trace?: Trace): Promise<void> {
     const { store, dedupeTtlMs } = this.#options;
     try {
       await (handled
-        ? this.call("commit", () => store.commit(key, token, dedupeTtlMs))
-        : this.call("release", () => store.release(key, token)));
+        ? this.call("commit", () => store.commit(key, token, dedupeTtlMs), undefined, trace)
+        : this.call("release", () => store.release(key, token), undefined, trace));
     } catch (error) {
       this.#options.logger.error(
         { key, cause: describeError(error) },
@@ -92,9 +100,25 @@ export class StoreGuard {
 
   /**
    * Runs one store call; a throw, a rejection or a timeout (`storeTimeoutMs`) becomes
-   * `store_unavailable`. `onLate` gets the answer of a call that timed out, if it ever comes.
+   * `store_unavailable`. `onLate` gets the answer of a call that timed out, if it ever comes;
+   * `trace` (when observed) the time it took.
    */
   async call<T>(
+    operation: string,
+    run: () => T | PromiseLike<T>,
+    onLate?: (late: T) => void,
+    trace?: Trace,
+  ): Promise<T> {
+    if (trace === undefined) return this.#call(operation, run, onLate);
+    const start = performance.now();
+    try {
+      return await this.#call(operation, run, onLate);
+    } finally {
+      trace.storeMs += performance.now() - start;
+    }
+  }
+
+  async #call<T>(
     operation: string,
     run: () => T | PromiseLike<T>,
     onLate?: (late: T) => void,

@@ -25,9 +25,18 @@ export function assertInWindow(signedAt: Date, now: Date, toleranceSec: number):
   }
   if (Math.abs(skewSec) > toleranceSec) {
     const direction = skewSec > 0 ? "old" : "in the future";
+    const away = Math.abs(skewSec);
+    // A skew of minutes is a clock; of hours or more, a replay (or a provider's late retry).
+    const cause =
+      away > 3600
+        ? "a replay of an old request, or a retry the provider did not re-sign: widen toleranceSec only if the provider retries that late"
+        : "check NTP on this server (and on the sender, for a phone), or widen toleranceSec";
     throw new WebhookError(
       "timestamp_out_of_window",
-      `The signed timestamp is ${Math.abs(skewSec)} s ${direction}; at most ${toleranceSec} s is accepted (option toleranceSec).`,
+      `The signed timestamp is ${away} s ${direction}; at most ${toleranceSec} s is accepted (option toleranceSec).`,
+      {
+        hint: `The signed time is ${away} s ${skewSec > 0 ? "behind" : "ahead of"} this server's clock: ${cause}.`,
+      },
     );
   }
 }

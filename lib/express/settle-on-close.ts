@@ -17,7 +17,9 @@ export function settleOnClose(res: ServerResponse, settle: Settle): boolean {
   // 'close' follows 'finish' for every response, and comes alone when the client disconnects.
   // `on`, not `once`: 'close' comes once anyway, and once() wraps the listener per request.
   res.on("close", () => {
-    void settle(res.writableFinished && res.statusCode < 500);
+    // 499 (as nginx logs it): the client left before the answer was sent.
+    const status = res.writableFinished ? res.statusCode : 499;
+    void settle(res.writableFinished && status < 500, status);
   });
   return true;
 }

@@ -74,7 +74,8 @@ function createSmsWebhook<Payload, Signed>(
   return function smsWebhookMiddleware(req: Request, res: Response, next: NextFunction) {
     readBody(req, res, (error, body) => {
       if (error !== undefined) {
-        answer(pipeline.reject(error, toRawRequest(req, body), req), req, res, next);
+        const raw = toRawRequest(req, body);
+        answer(pipeline.reject(error, raw, req, pipeline.trace()), req, res, next);
         return;
       }
       pipeline

@@ -2,7 +2,8 @@
 
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { pipelineOptionsShape } from "../core/options.js";
-import { settled, type Settle } from "../core/outcome.js";
+import type { Trace } from "../core/observer.js";
+import { settled, type Accepted, type Settle } from "../core/outcome.js";
 import type { Authentication, WebhookPipeline } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
@@ -23,6 +24,8 @@ type AnyPipeline = WebhookPipeline<unknown, unknown, Request>;
 interface StepState {
   raw: RawRequest;
   auth: Authentication<unknown>;
+  // Made by verifySignature() when someone observes outcomes.
+  trace: Trace | undefined;
   // Set by dedupe(): the payload it read and the key it claimed.
   payload?: unknown;
   key?: string;
@@ -34,6 +37,7 @@ interface StepState {
 }
 
 const stateKey = Symbol("sms-webhooks.step-state");
+const duplicateAck: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
 type WithState = Request & { [stateKey]?: StepState };
 
 type Step = (pipeline: AnyPipeline, req: Request, res: Response) => void | Promise<void>;
@@ -55,8 +59,9 @@ function stepMiddleware<Payload, Signed>(
           if (!res.headersSent && !res.destroyed) next();
         },
         (error: unknown) => {
-          const raw = (req as WithState)[stateKey]?.raw ?? toRawRequest(req, Buffer.alloc(0));
-          const outcome = pipeline.reject(error, raw, req);
+          const state = (req as WithState)[stateKey];
+          const raw = state?.raw ?? toRawRequest(req, Buffer.alloc(0));
+          const outcome = pipeline.reject(error, raw, req, state?.trace ?? pipeline.trace());
           next(outcome.type === "reject" ? outcome.error : error);
         },
       );
@@ -93,7 +98,10 @@ export function verifySignature<Payload, Signed>(
       );
     }
     const raw = toRawRequest(req, body);
-    (req as WithState)[stateKey] = { raw, auth: await pipeline.authenticate(raw, req) };
+    const state: StepState = { raw, auth: undefined as never, trace: pipeline.trace() };
+    // Kept before authenticating, so a rejection is observed with this request's trace.
+    (req as WithState)[stateKey] = state;
+    state.auth = await pipeline.authenticate(raw, req, state.trace);
   });
 }
 
@@ -121,12 +129,17 @@ export function dedupe<Payload, Signed>(
     const payload = pipeline.read(state.raw, state.auth);
     const key = pipeline.provider.dedupeKey(payload, state.raw);
     const storeKey = pipeline.storeKey(key, state.auth.verified);
-    const claim = await pipeline.claim(storeKey);
-    if (claim.state === "done") return sendAcknowledgement(res, "duplicate");
+    if (state.trace !== undefined) state.trace.eventId = key;
+    const claim = await pipeline.claim(storeKey, state.trace);
+    if (claim.state === "done") {
+      pipeline.acknowledged(duplicateAck, state.raw, state.trace);
+      return sendAcknowledgement(res, "duplicate");
+    }
     if (claim.state === "in-flight") throw pipeline.inFlight();
     Object.assign(state, { payload, key, dedupedBy: pipeline });
-    state.settle = claim.state === "unguarded" ? settled : pipeline.settler(storeKey, claim.token);
-    settleOnClose(res, (handled) => state.settle?.(handled) ?? Promise.resolve());
+    state.settle =
+      claim.state === "unguarded" ? settled : pipeline.settler(storeKey, claim.token, state.trace);
+    settleOnClose(res, (handled, status) => state.settle?.(handled, status) ?? Promise.resolve());
   });
 }
 
@@ -143,13 +156,17 @@ export function normalize<Payload, Signed>(
     const finisher = state.dedupedBy ?? pipeline;
     const payload = state.key === undefined ? finisher.read(state.raw, state.auth) : state.payload;
     const key = state.key ?? finisher.provider.dedupeKey(payload, state.raw);
-    const accepted = await finisher.finish(
+    if (state.trace !== undefined) state.trace.eventId = key;
+    const finished = await finisher.finish(
       payload,
       state.raw,
       key,
       state.auth,
       state.settle ?? settled,
+      state.trace,
     );
+    const accepted =
+      state.trace === undefined ? finished : finisher.observed(finished, state.raw, state.trace);
     if (accepted.type === "acknowledge") return sendAcknowledgement(res, accepted.status);
     state.settle = accepted.delivery.settle;
     req.smsEvent = accepted.delivery.event;
