@@ -147,10 +147,10 @@ export const sinchScenarios: Readonly<Record<string, Scenario>> = {
   "sinch-inbound": sinchScenario("an inbound SMS (mo_text)", (at) =>
     sinchInboundSample("Hi! Is the 3pm slot still free?", { at }),
   ),
-  "sinch-delivered": sinchScenario("a recipient delivery report: Delivered", (at) =>
+  "sinch-delivered": sinchScenario("a delivery report: Delivered", (at) =>
     sinchDeliveryReportSample({ at }),
   ),
-  "sinch-failed": sinchScenario("a recipient delivery report: Aborted, code 402", (at) =>
+  "sinch-failed": sinchScenario("a delivery report: Aborted (code 402)", (at) =>
     sinchDeliveryReportSample({ status: "Aborted", code: 402, at }),
   ),
 };
