@@ -127,6 +127,16 @@ function demos(): ProviderDemo[] {
         single("twilio-status", secrets.twilio, [204]),
       ],
     },
+    {
+      label: "Sinch",
+      mount: paths.sinch,
+      steps: [
+        // The window is 24 hours (Sinch's retries span nearly 23): replayed a day later.
+        ...story("sinch-delivered", secrets.sinch, 25 * 60),
+        single("sinch-inbound", secrets.sinch, [204]),
+        single("sinch-failed", secrets.sinch, [204]),
+      ],
+    },
   ];
 }
 

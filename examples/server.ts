@@ -5,6 +5,7 @@ import {
   androidSmsGateway,
   MemoryStore,
   mifumo,
+  sinch,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -67,6 +68,10 @@ app.use(
   ),
 );
 
+// POST /: the callback URL of the SMS service plan (Sinch signs its callbacks once your account
+// manager enables a callback secret).
+app.use(paths.sinch, smsWebhook.router(sinch({ secret: secrets.sinch }), { store, handler }));
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -88,6 +93,7 @@ app.listen(port, (error?: Error) => {
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
+  console.log(`  Sinch                    POST ${url(paths.sinch)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

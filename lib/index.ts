@@ -85,6 +85,8 @@ export { vonageSms } from "./providers/vonage-sms/index.js";
 export { vonageMessages } from "./providers/vonage-messages/index.js";
 export { twilio } from "./providers/twilio/index.js";
 export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
+export { sinch } from "./providers/sinch/index.js";
+export type { SinchOptions, SinchPayload } from "./providers/sinch/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

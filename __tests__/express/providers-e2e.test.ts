@@ -6,6 +6,7 @@ import type { Router } from "express";
 import {
   androidSmsGateway,
   mifumo,
+  sinch,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -18,6 +19,7 @@ import { signAndroid } from "../helpers/android-signer.js";
 import { send, type TestRequest } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
+import { sinchHeaders } from "../helpers/sinch-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
 import { twilioSignature } from "../helpers/twilio-signer.js";
@@ -26,6 +28,7 @@ import { deliveredBody } from "../providers/mifumo/fixtures.js";
 import { inboundSms } from "../providers/vonage-messages/fixtures.js";
 import { seedReceipt } from "../providers/vonage-sms/fixtures.js";
 import { w1 } from "../providers/twilio/fixtures.js";
+import { s3 } from "../providers/sinch/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -105,6 +108,17 @@ const cases: Case[] = [
         ),
       },
       body: formEncode(w1.params),
+    },
+    type: "message.received",
+  },
+  {
+    name: "sinch",
+    router: (options) => smsWebhook.router(sinch({ secret }), options),
+    request: {
+      method: "POST",
+      path: "/",
+      headers: sinchHeaders(secret, s3.body, s3.nonce, nowSec),
+      body: s3.body,
     },
     type: "message.received",
   },

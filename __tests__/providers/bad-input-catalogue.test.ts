@@ -6,6 +6,7 @@ import type { Express } from "express";
 import {
   androidSmsGateway,
   mifumo,
+  sinch,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -35,6 +36,7 @@ import {
   type TwilioParams,
 } from "../helpers/twilio-signer.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
+import { sinchHeaders, sinchSignature } from "../helpers/sinch-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import {
   formEncode,
@@ -47,6 +49,7 @@ import { deliveredBody } from "./mifumo/fixtures.js";
 import { inboundSms } from "./vonage-messages/fixtures.js";
 import { seedInbound } from "./vonage-sms/fixtures.js";
 import { w1, w2 } from "./twilio/fixtures.js";
+import { s2 as sinchReport } from "./sinch/fixtures.js";
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue's machinery: one table per provider, every row checked the same way.
@@ -1513,6 +1516,299 @@ runCatalogue<TwilioConfig>({
       request: () => encoded(twilioSigned(), "gzip"),
       status: 415,
       code: "unsupported_media_type",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sinch: x-sinch-webhook-signature = base64 HMAC(secret, body + "." + nonce + "." + timestamp),
+// HMAC-SHA256 or HMAC-SHA512 as x-sinch-webhook-signature-algorithm says.
+
+const sinchSecret = "catalogue-sinch-callback-secret-61d3";
+const sinchNow = new Date("2025-01-01T12:00:05Z");
+const sinchSec = Math.floor(sinchNow.getTime() / 1000);
+const sinchPath = "/hooks/sinch";
+const sinchNonce = "01JGPX5A1B2C3D4E5F6G7H8J9K";
+
+/** S2 (a recipient delivery report) with a fresh batch id of fixed width. */
+const sinchBody = () =>
+  sinchReport.body.replace("01JGPX4Y5ZQ3W2V1U0T9S8R7Q6", `01JGPX4Y5ZQ3W2V1U0${freshId()}`);
+
+function sinchSigned(
+  body = sinchBody(),
+  options: {
+    secret?: string;
+    nonce?: string;
+    timestamp?: number | string;
+    algorithm?: "HmacSHA256" | "HmacSHA512";
+  } = {},
+): TestRequest {
+  const headers = sinchHeaders(
+    options.secret ?? sinchSecret,
+    body,
+    options.nonce ?? sinchNonce,
+    options.timestamp ?? sinchSec,
+    options.algorithm,
+  );
+  return { method: "POST", path: sinchPath, headers, body };
+}
+
+const sinchResigned = (change: (signature: string) => string): TestRequest => {
+  const req = sinchSigned();
+  const signature = req.headers["x-sinch-webhook-signature"]!;
+  return withHeaders(req, { "x-sinch-webhook-signature": change(signature) });
+};
+
+/** A signed report carrying `pad` in a field Sinch does not send. */
+const sinchPadded = (pad: string) =>
+  sinchSigned(sinchBody().replace('{"at"', `{"padding":"${pad}","at"`));
+
+const sinchGarbage = '{"type":"mo_text","id":';
+
+runCatalogue<never>({
+  title: "sinch",
+  app: () =>
+    recordingApp((app, handler) =>
+      app.use(
+        sinchPath,
+        smsWebhook.router(sinch({ secret: sinchSecret }), {
+          clock: () => sinchNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => sinchSigned(),
+  sized: (bytes) => padTo(bytes, sinchPadded),
+  secrets: [sinchSecret],
+  expected: (req) =>
+    bodyReadings(req).flatMap((body) =>
+      (["sha256", "sha512"] as const).map((hash) =>
+        sinchSignature(
+          sinchSecret,
+          body.toString("utf8"),
+          headerOf(req, "x-sinch-webhook-signature-nonce") ?? "",
+          headerOf(req, "x-sinch-webhook-signature-timestamp") ?? "",
+          hash,
+        ),
+      ),
+    ),
+  cases: [
+    {
+      name: "rejects a request without x-sinch-webhook-signature",
+      request: () => withHeaders(sinchSigned(), { "x-sinch-webhook-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty x-sinch-webhook-signature as a missing one",
+      request: () => sinchResigned(() => ""),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature that is not 32 bytes of base64",
+      request: () => sinchResigned((signature) => signature.slice(0, -4)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a non-canonical base64 spelling of the right signature",
+      request: () => sinchResigned((signature) => signature.replace(/=$/, "")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right HMAC written in hex instead of base64",
+      request: () => sinchResigned((signature) => Buffer.from(signature, "base64").toString("hex")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another secret",
+      request: () => sinchSigned(sinchBody(), { secret: "another-sinch-secret" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a status changed after signing",
+      request: () => {
+        const req = sinchSigned();
+        return { ...req, body: req.body!.replace('"Delivered"', '"Failed"') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a repeated key appended after signing to override the signed status",
+      request: () => {
+        const req = sinchSigned();
+        return { ...req, body: req.body!.replace(/}$/, ',"status":"Failed"}') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a nonce changed after signing",
+      request: () =>
+        withHeaders(sinchSigned(), { "x-sinch-webhook-signature-nonce": `${sinchNonce}0` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a timestamp changed after signing",
+      request: () =>
+        withHeaders(sinchSigned(), { "x-sinch-webhook-signature-timestamp": String(sinchSec + 1) }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request without the nonce the signature covers",
+      request: () => withHeaders(sinchSigned(), { "x-sinch-webhook-signature-nonce": undefined }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request without x-sinch-webhook-signature-timestamp",
+      request: () =>
+        withHeaders(sinchSigned(), { "x-sinch-webhook-signature-timestamp": undefined }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed timestamp that is not unix seconds (a '.' would move the nonce's end)",
+      request: () => sinchSigned(sinchBody(), { nonce: "n", timestamp: `1.${sinchSec}` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed timestamp 25 hours old",
+      request: () => sinchSigned(sinchBody(), { timestamp: sinchSec - 25 * 3600 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signed timestamp ten years ahead",
+      request: () => sinchSigned(sinchBody(), { timestamp: sinchSec + 10 * 365 * 86_400 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects an algorithm other than HmacSHA256 and HmacSHA512 (HmacSHA1)",
+      request: () =>
+        withHeaders(sinchSigned(), { "x-sinch-webhook-signature-algorithm": "HmacSHA1" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a SHA-256 signature relabelled HmacSHA512",
+      request: () =>
+        withHeaders(sinchSigned(), { "x-sinch-webhook-signature-algorithm": "HmacSHA512" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a SHA-512 signature whose algorithm header was dropped (read as SHA-256)",
+      request: () =>
+        withHeaders(sinchSigned(sinchBody(), { algorithm: "HmacSHA512" }), {
+          "x-sinch-webhook-signature-algorithm": undefined,
+        }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "refuses a captured request re-cut at a '.' of its nonce (the nonce's head moved into the body) with 400",
+      request: () => {
+        const req = sinchSigned(sinchBody(), { nonce: "head.tail" });
+        return {
+          ...withHeaders(req, { "x-sinch-webhook-signature-nonce": "tail" }),
+          body: `${req.body!}.head`,
+        };
+      },
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a captured request re-cut at a '.' of its body (the body's tail moved into the nonce) with 400",
+      request: () => {
+        const body = sinchBody().replace('"order-42"', '"order.42"');
+        const req = sinchSigned(body);
+        const cut = body.indexOf(".");
+        return {
+          ...withHeaders(req, {
+            "x-sinch-webhook-signature-nonce": `${body.slice(cut + 1)}.${sinchNonce}`,
+          }),
+          body: body.slice(0, cut),
+        };
+      },
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed report whose code is a string, before the store",
+      request: () => sinchSigned(sinchBody().replace('"code":0', '"code":"0"')),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed mo_binary whose body is not base64",
+      request: () =>
+        sinchSigned(
+          JSON.stringify({
+            body: "not base64!",
+            from: "46700000001",
+            id: `01JGPX6MOBIN${freshId()}`,
+            received_at: "2025-01-01T12:00:00.000Z",
+            to: "12345",
+            type: "mo_binary",
+            udh: "050003CC0201",
+          }),
+        ),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed report whose time is not a date",
+      request: () => sinchSigned(sinchBody().replace("2025-01-01T12:00:05.123Z", "yesterday")),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, sinchPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that unzips to a validly signed request",
+      request: () => encoded(sinchSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects JSON garbage without a signature with 401, before parsing it",
+      request: () =>
+        withHeaders(sinchSigned(sinchGarbage), { "x-sinch-webhook-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects JSON garbage signed with another secret with 401, before parsing it",
+      request: () => sinchSigned(sinchGarbage, { secret: "another-sinch-secret" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "refuses validly signed JSON garbage with 400 payload_invalid",
+      request: () => sinchSigned(sinchGarbage),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed JSON array of callbacks with 400 payload_invalid",
+      request: () => sinchSigned(`[${sinchBody()}]`),
+      status: 400,
+      code: "payload_invalid",
     },
   ],
 });

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import {
   androidSmsGateway,
+  sinch,
   smsWebhook,
   twilio,
   vonageSms,
@@ -135,6 +136,25 @@ describe("sms-webhooks CLI", () => {
     }
   });
 
+  it("sends the Sinch scenarios to a router's mount point, each retry a duplicate", async () => {
+    const sinchServer = await routerServer(sinch({ secret: "cli-sinch-secret" }), "/hooks/sinch");
+    try {
+      const args = ["--secret", "cli-sinch-secret", "--times", "2"];
+      for (const scenario of ["sinch-inbound", "sinch-delivered", "sinch-failed"]) {
+        const { stdout } = await run(["send", scenario, sinchServer.url, ...args]);
+        expect(stdout).toMatch(/#1 → 204/);
+        expect(stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+      }
+      expect(sinchServer.received).toEqual([
+        "/ message.received",
+        "/ message.status",
+        "/ message.status",
+      ]);
+    } finally {
+      sinchServer.close();
+    }
+  });
+
   it("exits 0 with its usage for --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
@@ -160,6 +180,7 @@ describe("sms-webhooks CLI", () => {
     expect(stdout).toContain("android-received");
     expect(stdout).toContain("twilio-inbound");
     expect(stdout).toContain("twilio-status");
+    expect(stdout).toContain("sinch-inbound");
   });
 
   it("exits 0 when the event is accepted and its retries are answered as duplicates", async () => {

@@ -4,6 +4,9 @@ import {
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signSinch,
+  sinchDeliveryReportSample,
+  sinchInboundSample,
   signVonageMessages,
   signTwilio,
   signVonageSms,
@@ -20,6 +23,9 @@ import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
 import { vectorB } from "../providers/vonage-sms/fixtures.js";
 import { vector as mifumoVector } from "../providers/mifumo/fixtures.js";
 import { pingVector, receivedVector } from "../providers/android-sms-gateway/fixtures.js";
+import { validateWebhookSignature } from "@sinch/sdk-client";
+import { sinchSignature } from "../helpers/sinch-signer.js";
+import { s1, s2, s3, smsSecret } from "../providers/sinch/fixtures.js";
 
 describe("signAndroidSmsGateway", () => {
   it.each([
@@ -140,5 +146,56 @@ describe("signTwilio", () => {
       expect(signature).toBe(twilioSdk.getExpectedTwilioSignature("sample-token", url, params));
       expect(signature).toBe(twilioSignature("sample-token", url, params));
     }
+  });
+});
+
+describe("signSinch", () => {
+  it.each([
+    ["S1 (Sinch's .NET test vector)", s1.secret, s1],
+    ["S2", smsSecret, s2],
+    ["S3", smsSecret, s3],
+  ])("reproduces the providers-more.md vector %s", (_name, secret, vector) => {
+    expect(
+      signSinch(vector.body, secret, {
+        nonce: vector.nonce,
+        timestampSec: Number(vector.timestamp),
+      }),
+    ).toEqual({
+      "Content-Type": "application/json",
+      "x-sinch-webhook-signature": vector.signature,
+      "x-sinch-webhook-signature-nonce": vector.nonce,
+      "x-sinch-webhook-signature-timestamp": vector.timestamp,
+      "x-sinch-webhook-signature-algorithm": "HmacSHA256",
+    });
+  });
+
+  it("signs the samples as @sinch/sdk-client and the independent signer do, with a fresh nonce each time", () => {
+    for (const body of [
+      sinchInboundSample("Hej ✓"),
+      sinchDeliveryReportSample({ status: "Aborted", code: 402 }),
+    ]) {
+      const headers = signSinch(Buffer.from(body), "sample-secret");
+      expect(validateWebhookSignature("sample-secret", headers, body)).toBe(true);
+      const nonce = headers["x-sinch-webhook-signature-nonce"];
+      const timestamp = headers["x-sinch-webhook-signature-timestamp"];
+      expect(headers["x-sinch-webhook-signature"]).toBe(
+        sinchSignature("sample-secret", body, nonce, timestamp),
+      );
+      expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
+      expect(nonce).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+      expect(signSinch(body, "sample-secret")["x-sinch-webhook-signature-nonce"]).not.toBe(nonce);
+    }
+  });
+
+  it("signs with HMAC-SHA512 when asked, as the algorithm header then says", () => {
+    const headers = signSinch(s2.body, smsSecret, {
+      nonce: s2.nonce,
+      timestampSec: Number(s2.timestamp),
+      algorithm: "HmacSHA512",
+    });
+    expect(headers["x-sinch-webhook-signature-algorithm"]).toBe("HmacSHA512");
+    expect(headers["x-sinch-webhook-signature"]).toBe(
+      sinchSignature(smsSecret, s2.body, s2.nonce, s2.timestamp, "sha512"),
+    );
   });
 });

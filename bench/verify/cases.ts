@@ -2,16 +2,19 @@
 
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
+import { validateWebhookSignature } from "@sinch/sdk-client";
 import twilio from "twilio";
 import type { Provider, RawRequest } from "../../lib/index.js";
-import { androidSmsGateway, mifumo, vonageMessages, vonageSms } from "../library.js";
+import { androidSmsGateway, mifumo, sinch, vonageMessages, vonageSms } from "../library.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signSinch,
   signVonageMessages,
   signVonageSms,
+  sinchInboundSample,
   vonageInboundSample,
   vonageMessagesInboundSample,
 } from "../../lib/testing/index.js";
@@ -194,6 +197,25 @@ export async function verifyCases(): Promise<VerifyCase[]> {
         await signVonageMessages(messagesBody, secrets.vonageMessages, { issuedAtSec: nowSec }),
         messagesBody,
       ),
+    ),
+  );
+
+  // Sinch: an inbound SMS (mo_text) whose text brings it to ~1 kB, verified by Sinch's own SDK
+  // (which checks neither the algorithm header nor the timestamp) and by the provider.
+  const sinchBody = sized((text) => sinchInboundSample(text));
+  const sinchHeaders = signSinch(sinchBody, secrets.sinch, { timestampSec: nowSec });
+  cases.push({
+    name: "@sinch/sdk-client",
+    what: "validateWebhookSignature (HMAC-SHA256, no window)",
+    bodyBytes: Buffer.byteLength(sinchBody),
+    role: "other",
+    run: () => validateWebhookSignature(secrets.sinch, sinchHeaders, sinchBody),
+  });
+  cases.push(
+    providerCase(
+      "sinch",
+      sinch({ secret: secrets.sinch }),
+      rawRequest("/hooks/sinch", sinchHeaders, sinchBody),
     ),
   );
 

@@ -49,6 +49,18 @@ export type {
   TwilioInboundSampleOptions,
   TwilioStatusSampleOptions,
 } from "../providers/twilio/testing.js";
+export {
+  signSinch,
+  sinchInboundSample,
+  sinchDeliveryReportSample,
+  sinchScenarios,
+} from "../providers/sinch/testing.js";
+export type {
+  SinchHeaders,
+  SinchSignOptions,
+  SinchInboundSampleOptions,
+  SinchDeliveryReportSampleOptions,
+} from "../providers/sinch/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";
