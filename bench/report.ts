@@ -151,9 +151,10 @@ function median(values: readonly number[]): number {
 // The hand-written receiver of a row's provider: library-mifumo-memory → handwritten-mifumo,
 // sdk-twilio-webhook (the provider's own middleware) → handwritten-twilio.
 function baselineName(server: string): string {
-  const provider = /^(?:library|handwritten|sdk)-(.+?)(?:-memory|-redis|-webhook)?$/.exec(
-    server,
-  )?.[1];
+  const provider =
+    /^(?:library|handwritten|sdk)-(.+?)(?:-memory|-redis|-webhook|-observed|-otel-sdk)?$/.exec(
+      server,
+    )?.[1];
   return provider === undefined || provider === "android"
     ? "handwritten"
     : `handwritten-${provider}`;

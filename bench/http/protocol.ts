@@ -6,6 +6,8 @@ export const serverNames = [
   "handwritten",
   "library-android-memory",
   "library-android-redis",
+  "library-android-observed",
+  "library-android-otel-sdk",
   "handwritten-mifumo",
   "library-mifumo-memory",
   "handwritten-vonage-sms",

@@ -42,6 +42,8 @@ export const scenarios: readonly Scenario[] = [
   unique("handwritten"),
   unique("library-android-memory"),
   unique("library-android-redis"),
+  unique("library-android-observed"),
+  unique("library-android-otel-sdk"),
   unique("handwritten-mifumo", "mifumo"),
   unique("library-mifumo-memory", "mifumo"),
   unique("handwritten-vonage-sms", "vonage-sms"),

@@ -19,6 +19,7 @@ import {
   handwrittenVonageSmsApp,
 } from "./handwritten-others.js";
 import { libraryApp } from "./library.js";
+import { withOpenTelemetrySdk } from "./otel-sdk.js";
 import { connectRedisStore } from "./redis-store.js";
 import { handwrittenTwilioApp, sdkTwilioWebhookApp } from "./twilio.js";
 
@@ -75,6 +76,15 @@ export async function buildServer(name: ServerName): Promise<BuiltServer> {
       );
     case "library-android-redis":
       return redis();
+    case "library-android-observed":
+      // One observer that does nothing: the cost of being observed at all.
+      return memory(
+        libraryApp(routes.android, android(), new MemoryStore(), {
+          observers: [{ onOutcome: () => {} }],
+        }),
+      );
+    case "library-android-otel-sdk":
+      return withOpenTelemetrySdk(libraryApp(routes.android, android(), new MemoryStore()));
   }
 }
 
