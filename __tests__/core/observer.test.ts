@@ -113,7 +113,11 @@ describe("observers", () => {
     await post(app, ping("o2"));
     await rec.next(1);
     expect((await post(app, ping("o2"))).body).toEqual({ status: "duplicate" });
-    expect(await rec.next(2)).toMatchObject({ outcome: "duplicate", status: 200, eventId: "o2" });
+    const duplicate = await rec.next(2);
+    expect(duplicate).toMatchObject({ outcome: "duplicate", status: 200, eventId: "o2" });
+    expect(duplicate.hint).toMatch(
+      /^A retry or replay of an event handled \d+ s ago; .* 2 d \(dedupeTtlMs\)/,
+    );
     expect((await post(app, ping("o3"), now, "0".repeat(64))).status).toBe(401);
     const rejected = await rec.next(3);
     expect(rejected).toMatchObject({ outcome: "rejected", status: 401, code: "signature_invalid" });

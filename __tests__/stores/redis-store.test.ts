@@ -161,9 +161,8 @@ describeWithRedis("RedisStore on a real redis-server", () => {
     const app = appOn(new RedisStore({ sendCommand: counting }));
     // The commit is sent once the response is over, so the client may see the answer first.
     const committed = (id: string) =>
-      until(
-        `${id} is committed`,
-        async () => (await connection.sendCommand("GET", dedupeKey(id))) === "done",
+      until(`${id} is committed`, async () =>
+        String(await connection.sendCommand("GET", dedupeKey(id))).startsWith("done:"),
       );
     expect((await send(app, androidRequest("trips-warm-up"))).status).toBe(204); // loads the scripts
     await committed("trips-warm-up");
@@ -174,6 +173,21 @@ describeWithRedis("RedisStore on a real redis-server", () => {
     sent.length = 0;
     expect((await send(app, androidRequest("trips"))).body).toEqual({ status: "duplicate" });
     expect(sent).toEqual(["EVALSHA"]);
+  });
+
+  it("says when an event was handled, and reads a key written before handled times were kept", async () => {
+    const { store, connection } = await pool.store("ioredis", server.port, { prefix: "when:" });
+    const before = Date.now();
+    const claim = await store.claim("fresh", 60_000);
+    if (claim.state !== "claimed") throw new Error("expected a claim");
+    await store.commit("fresh", claim.token, 60_000);
+    const done = await store.claim("fresh", 60_000);
+    expect(done).toEqual({ state: "done", handledAt: expect.any(Number) });
+    const { handledAt } = done as { handledAt: number };
+    expect(handledAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(handledAt).toBeLessThanOrEqual(Date.now() + 1000);
+    await connection.sendCommand("SET", "when:dedupe:legacy", "done", "PX", "60000");
+    expect(await store.claim("legacy", 60_000)).toEqual({ state: "done" });
   });
 
   it("loads its scripts again after Redis forgot them (NOSCRIPT)", async () => {

@@ -39,3 +39,24 @@ const defaultHints: Readonly<Record<WebhookErrorCode, string>> = {
 export function hintFor(error: WebhookError): string {
   return error.hint ?? defaultHints[error.code];
 }
+
+/**
+ * The hint for a duplicate: how long ago the event was handled (when the store says), which
+ * tells a provider's quick retry from a replay hours later.
+ */
+export function duplicateHint(handledAt: number | undefined, now: number, ttlMs: number): string {
+  const remembered = `handled events are remembered for ${duration(ttlMs)} (dedupeTtlMs)`;
+  if (handledAt === undefined) {
+    return `A retry or replay of an event already handled; ${remembered}.`;
+  }
+  return `A retry or replay of an event handled ${duration(Math.max(0, now - handledAt))} ago; ${remembered}.`;
+}
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}

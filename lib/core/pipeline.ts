@@ -11,7 +11,7 @@ import {
 } from "./options.js";
 import { OptionsError } from "./options-error.js";
 import { settled, settleOnce, type Accepted, type Outcome, type Settle } from "./outcome.js";
-import { hintFor } from "./hints.js";
+import { duplicateHint, hintFor } from "./hints.js";
 import { elapsedMs, startTrace, type DeliveryOutcome, type Trace } from "./observer.js";
 import { collectPart } from "./part-collector.js";
 import type { EventFields, NormalizeContext, Provider } from "./provider.js";
@@ -94,7 +94,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       if (trace !== undefined) trace.eventId = key;
       const storeKey = this.storeKey(key, auth.verified);
       const claim = await this.#stores.claim(storeKey, trace);
-      if (claim.state === "done") return this.acknowledged(duplicate, raw, trace);
+      if (claim.state === "done") return this.acknowledged(duplicate, raw, trace, claim.handledAt);
       if (claim.state === "in-flight") throw this.inFlight();
       const settle =
         claim.state === "unguarded" ? settled : this.settler(storeKey, claim.token, trace);
@@ -121,11 +121,22 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
     return { type: "reject", error: rejection };
   }
 
-  /** Tells the observers about an acknowledgement (a duplicate, a part) and returns it. */
-  acknowledged(accepted: Accepted, raw: RawRequest, trace: Trace | undefined): Accepted {
-    if (trace !== undefined && accepted.type === "acknowledge") {
-      const outcome = accepted.status === "duplicate" ? "duplicate" : "part";
-      this.#emit(raw, trace, outcome, 200, undefined, undefined);
+  /**
+   * Tells the observers about an acknowledgement (a duplicate — handled at `handledAt`, when
+   * the store says — or a part) and returns it.
+   */
+  acknowledged(
+    accepted: Accepted,
+    raw: RawRequest,
+    trace: Trace | undefined,
+    handledAt?: number,
+  ): Accepted {
+    if (trace === undefined || accepted.type !== "acknowledge") return accepted;
+    if (accepted.status === "part_received") {
+      this.#emit(raw, trace, "part", 200, undefined, undefined);
+    } else {
+      const hint = duplicateHint(handledAt, trace.at.getTime(), this.options.dedupeTtlMs);
+      this.#emit(raw, trace, "duplicate", 200, undefined, undefined, hint);
     }
     return accepted;
   }
@@ -152,6 +163,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
     status: number,
     error: WebhookError | undefined,
     event: SmsEvent | undefined,
+    hint = error === undefined ? undefined : hintFor(error),
   ): void {
     this.options.observation.emit({
       at: trace.at,
@@ -164,7 +176,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       eventId: event?.id ?? trace.eventId,
       durationMs: elapsedMs(trace),
       storeMs: trace.storeMs,
-      hint: error === undefined ? undefined : hintFor(error),
+      hint,
       event,
       part: trace.part,
     });

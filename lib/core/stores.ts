@@ -4,10 +4,13 @@
  * The answer to {@link DedupeStore.claim}:
  * - `claimed`: this delivery may run the handler; keep the `token` to commit or release it.
  * - `in-flight`: another delivery of the same event holds a live lease.
- * - `done`: the event was already handled.
+ * - `done`: the event was already handled — `handledAt` (ms since the epoch), when the store
+ *   knows, says when, so an operator can tell a provider's retry from a late replay.
  */
 export type Claim =
-  { state: "claimed"; token: string } | { state: "in-flight" } | { state: "done" };
+  | { state: "claimed"; token: string }
+  | { state: "in-flight" }
+  | { state: "done"; handledAt?: number };
 
 /**
  * Where the pipeline records which events it has handled, so each is handled once however often

@@ -132,7 +132,7 @@ export function dedupe<Payload, Signed>(
     if (state.trace !== undefined) state.trace.eventId = key;
     const claim = await pipeline.claim(storeKey, state.trace);
     if (claim.state === "done") {
-      pipeline.acknowledged(duplicateAck, state.raw, state.trace);
+      pipeline.acknowledged(duplicateAck, state.raw, state.trace, claim.handledAt);
       return sendAcknowledgement(res, "duplicate");
     }
     if (claim.state === "in-flight") throw pipeline.inFlight();

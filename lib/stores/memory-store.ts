@@ -27,7 +27,6 @@ interface Lease {
   readonly until: number;
 }
 
-const doneClaim: Claim = Object.freeze({ state: "done" });
 const inFlightClaim: Claim = Object.freeze({ state: "in-flight" });
 
 const positiveInteger = z
@@ -49,8 +48,8 @@ const positiveInteger = z
  * entry is deleted, which a claims cache would do on nearly every request.
  */
 export class MemoryStore implements DedupeStore, PartStore, NonceStore {
-  // Keys of handled events.
-  readonly #done: LRUCache<string, true>;
+  // Keys of handled events, each with when it was handled.
+  readonly #done: LRUCache<string, number>;
   // Claims in flight, oldest first (a Map keeps insertion order).
   readonly #inFlight = new Map<string, Lease>();
   readonly #maxInFlight: number;
@@ -76,7 +75,8 @@ export class MemoryStore implements DedupeStore, PartStore, NonceStore {
   /** {@inheritDoc DedupeStore.claim} */
   claim(key: string, leaseMs: number): Claim {
     // peek, not get: a stale entry reads as absent all the same, with no bookkeeping.
-    if (this.#done.peek(key) !== undefined) return doneClaim;
+    const handledAt = this.#done.peek(key);
+    if (handledAt !== undefined) return { state: "done", handledAt };
     const now = Date.now();
     const lease = this.#inFlight.get(key);
     if (lease !== undefined && lease.until > now) return inFlightClaim;
@@ -97,7 +97,7 @@ export class MemoryStore implements DedupeStore, PartStore, NonceStore {
       if (lease.token !== token && lease.until > Date.now()) return;
       this.#inFlight.delete(key);
     }
-    this.#done.set(key, true, { ttl: ttlMs });
+    this.#done.set(key, Date.now(), { ttl: ttlMs });
   }
 
   /** {@inheritDoc DedupeStore.release} */

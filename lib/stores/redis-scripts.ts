@@ -2,12 +2,13 @@
 
 import { RedisScript } from "./redis-script.js";
 
-// A dedupe key holds a claim's token while in flight, or "done" once handled.
+// A dedupe key holds a claim's token while in flight, or "done:<ms since the epoch>" once handled
+// (plain "done" as written before handled times were kept).
 
-/** KEYS[1] key; ARGV[1] token, ARGV[2] lease ms → "claimed" | "in-flight" | "done". */
+/** KEYS[1] key; ARGV[1] token, ARGV[2] lease ms → "claimed" | "in-flight" | "done[:<ms>]". */
 export const claimScript = new RedisScript(`
 local current = redis.call('GET', KEYS[1])
-if current == 'done' then return 'done' end
+if current and string.sub(current, 1, 4) == 'done' then return current end
 if current then return 'in-flight' end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 'claimed'
@@ -17,7 +18,9 @@ return 'claimed'
 export const commitScript = new RedisScript(`
 local current = redis.call('GET', KEYS[1])
 if current == false or current == ARGV[1] then
-  redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2])
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  redis.call('SET', KEYS[1], 'done:' .. now, 'PX', ARGV[2])
 end
 return 1
 `);

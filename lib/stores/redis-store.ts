@@ -66,10 +66,7 @@ export interface RedisStoreClusterOptions {
  */
 export type RedisStoreOptions = RedisStoreSingleOptions | RedisStoreClusterOptions;
 
-const claims: Readonly<Record<string, Claim>> = {
-  done: Object.freeze({ state: "done" }),
-  "in-flight": Object.freeze({ state: "in-flight" }),
-};
+const inFlight: Claim = Object.freeze({ state: "in-flight" });
 
 /**
  * A {@link DedupeStore}, {@link PartStore} and {@link NonceStore} in Redis, for several instances behind a load
@@ -120,9 +117,12 @@ export class RedisStore implements DedupeStore, PartStore, NonceStore {
       [token, ms(leaseMs)],
     );
     if (reply === "claimed") return { state: "claimed", token };
-    const claim = claims[String(reply)];
-    if (claim === undefined) throw new Error(`unexpected reply to claim: ${String(reply)}`);
-    return claim;
+    if (reply === "in-flight") return inFlight;
+    const done = /^done(?::(\d+))?$/.exec(String(reply));
+    if (done === null) throw new Error(`unexpected reply to claim: ${String(reply)}`);
+    return done[1] === undefined
+      ? { state: "done" }
+      : { state: "done", handledAt: Number(done[1]) };
   }
 
   /** {@inheritDoc DedupeStore.commit} */

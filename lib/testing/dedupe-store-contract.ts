@@ -38,6 +38,17 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
     assert.equal(claim.state, "claimed", `expected a fresh claim of ${k}`);
     return (claim as { token: string }).token;
   };
+  // Done, and (if the store says when) handled at a time that makes sense.
+  const assertDone = async (k: string, committedAfter = 0) => {
+    const claim = await store.claim(k, longMs);
+    assert.equal(claim.state, "done", `expected ${k} done`);
+    const { handledAt } = claim as { handledAt?: unknown };
+    if (handledAt === undefined) return;
+    assert.equal(typeof handledAt, "number", "handledAt must be ms since the epoch");
+    // A second of slack for a store's own clock (Redis TIME) against this process's.
+    assert.ok((handledAt as number) >= committedAfter - 1000, "handledAt is before the commit");
+    assert.ok((handledAt as number) <= Date.now() + 1000, "handledAt is in the future");
+  };
 
   describe(`${name} keeps the DedupeStore contract`, () => {
     beforeAll(async () => {
@@ -61,9 +72,10 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
 
     it("answers done after a commit, for as long as the TTL", async () => {
       const k = key();
+      const before = Date.now();
       await store.commit(k, await claimToken(k), longMs);
-      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
-      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+      await assertDone(k, before);
+      await assertDone(k, before);
     });
 
     it("lets the next delivery claim a released key, with a new token", async () => {
@@ -105,7 +117,7 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
       await store.release(k, stale);
       assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
       await store.commit(k, fresh, longMs);
-      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+      await assertDone(k);
     });
 
     it("records a late commit when nobody claimed the key since (the work did happen)", async () => {
@@ -113,7 +125,7 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
       const token = await claimToken(k, shortMs);
       await sleep(shortMs * 2 + 20);
       await store.commit(k, token, longMs);
-      assert.deepEqual(await store.claim(k, longMs), { state: "done" });
+      await assertDone(k);
     });
 
     it("forgets a done key after its TTL", async () => {
@@ -137,7 +149,7 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
       const b = key();
       await store.commit(a, await claimToken(a), longMs);
       await claimToken(b);
-      assert.deepEqual(await store.claim(a, longMs), { state: "done" });
+      await assertDone(a);
       assert.deepEqual(await store.claim(b, longMs), { state: "in-flight" });
     });
 
