@@ -47,6 +47,19 @@ export type {
   TwilioInboundSampleOptions,
   TwilioStatusSampleOptions,
 } from "../providers/twilio/testing.js";
+export {
+  signTelnyx,
+  telnyxKeyPair,
+  telnyxInboundSample,
+  telnyxStatusSample,
+  telnyxScenarios,
+} from "../providers/telnyx/testing.js";
+export type {
+  TelnyxHeaders,
+  TelnyxKeyPair,
+  TelnyxInboundSampleOptions,
+  TelnyxStatusSampleOptions,
+} from "../providers/telnyx/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";
