@@ -20,6 +20,15 @@ import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
 import { vectorB } from "../providers/vonage-sms/fixtures.js";
 import { vector as mifumoVector } from "../providers/mifumo/fixtures.js";
 import { pingVector, receivedVector } from "../providers/android-sms-gateway/fixtures.js";
+import { createRequire } from "node:module";
+import {
+  signTelnyx,
+  telnyxInboundSample,
+  telnyxKeyPair,
+  telnyxStatusSample,
+} from "../../lib/testing/index.js";
+import { telnyxVerifies } from "../helpers/telnyx-signer.js";
+import { finalized as telnyxVector, seedHex } from "../providers/telnyx/fixtures.js";
 
 describe("signAndroidSmsGateway", () => {
   it.each([
@@ -140,5 +149,50 @@ describe("signTwilio", () => {
       expect(signature).toBe(twilioSdk.getExpectedTwilioSignature("sample-token", url, params));
       expect(signature).toBe(twilioSignature("sample-token", url, params));
     }
+  });
+});
+
+describe("signTelnyx", () => {
+  const { TelnyxWebhook } = createRequire(import.meta.url)("telnyx/lib/webhooks") as {
+    TelnyxWebhook: new (key: string) => {
+      verify(payload: string, headers: Record<string, string>): Promise<void>;
+    };
+  };
+
+  it("reproduces the providers-more.md §2 vector from its seed", () => {
+    const seed = Buffer.from(seedHex, "hex").toString("base64");
+    expect(signTelnyx(telnyxVector.body, seed, Number(telnyxVector.timestamp))).toEqual({
+      "Content-Type": "application/json",
+      "telnyx-signature-ed25519": telnyxVector.signature,
+      "telnyx-timestamp": telnyxVector.timestamp,
+    });
+  });
+
+  it("signs the samples as telnyx's SDK and the independent verifier accept them", async () => {
+    const { publicKey, privateKey } = telnyxKeyPair();
+    const sdk = new TelnyxWebhook(publicKey);
+    for (const body of [
+      telnyxInboundSample("Hello ✓ | world"),
+      telnyxInboundSample("", {
+        media: [{ url: "https://x.test/a.png", contentType: "image/png" }],
+      }),
+      telnyxStatusSample("message.sent"),
+      telnyxStatusSample("message.finalized", {
+        to: [
+          { phoneNumber: "+15550001", status: "delivered" },
+          { phoneNumber: "+15550002", status: "delivery_failed" },
+        ],
+        errors: [{ code: "40008", title: "Undeliverable" }],
+      }),
+    ]) {
+      const headers = signTelnyx(body, privateKey);
+      await expect(sdk.verify(body, headers)).resolves.toBeUndefined();
+      const { "telnyx-timestamp": timestamp, "telnyx-signature-ed25519": signature } = headers;
+      expect(telnyxVerifies(publicKey, timestamp, body, signature)).toBe(true);
+    }
+  });
+
+  it("refuses a private key that is not base64 of a 32-byte seed, saying what it wants", () => {
+    expect(() => signTelnyx("{}", "not-a-seed")).toThrow(/base64 of a 32-byte Ed25519 seed/);
   });
 });
