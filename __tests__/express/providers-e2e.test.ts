@@ -7,6 +7,7 @@ import {
   androidSmsGateway,
   mifumo,
   smsWebhook,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -26,6 +27,8 @@ import { deliveredBody } from "../providers/mifumo/fixtures.js";
 import { inboundSms } from "../providers/vonage-messages/fixtures.js";
 import { seedReceipt } from "../providers/vonage-sms/fixtures.js";
 import { w1 } from "../providers/twilio/fixtures.js";
+import { keyPairNamed, telnyxHeaders } from "../helpers/telnyx-signer.js";
+import { finalized } from "../providers/telnyx/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -39,6 +42,7 @@ interface Case {
 }
 
 const vonageMessagesBody = JSON.stringify({ ...inboundSms, message_uuid: crypto.randomUUID() });
+const telnyxKeys = keyPairNamed(secret);
 
 const cases: Case[] = [
   {
@@ -107,6 +111,17 @@ const cases: Case[] = [
       body: formEncode(w1.params),
     },
     type: "message.received",
+  },
+  {
+    name: "telnyx",
+    router: (options) => smsWebhook.router(telnyx({ publicKey: telnyxKeys.publicKey }), options),
+    request: {
+      method: "POST",
+      path: "/",
+      headers: telnyxHeaders(telnyxKeys.privateKey, nowSec, finalized.body),
+      body: finalized.body,
+    },
+    type: "message.status",
   },
 ];
 
