@@ -6,6 +6,7 @@ import {
   MemoryStore,
   mifumo,
   smsWebhook,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -67,6 +68,10 @@ app.use(
   ),
 );
 
+// POST /: the messaging profile's webhook URL. Telnyx waits 2 s for an answer, so a real handler
+// stores the event and answers at once, working after the response (retries are deduplicated).
+app.use(paths.telnyx, smsWebhook.router(telnyx({ publicKey: secrets.telnyx }), { store, handler }));
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -88,6 +93,7 @@ app.listen(port, (error?: Error) => {
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
+  console.log(`  Telnyx message events    POST ${url(paths.telnyx)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

@@ -216,10 +216,10 @@ export const telnyxScenarios: Readonly<Record<string, Scenario>> = {
   "telnyx-received": telnyxScenario("an inbound SMS (message.received)", (at) =>
     telnyxInboundSample("Hi! Is the 3pm slot still free?", { at }),
   ),
-  "telnyx-sent": telnyxScenario("a message you sent is on its way (message.sent)", (at) =>
+  "telnyx-sent": telnyxScenario("your SMS is on its way (message.sent)", (at) =>
     telnyxStatusSample("message.sent", { at }),
   ),
-  "telnyx-finalized": telnyxScenario("a message you sent was delivered (message.finalized)", (at) =>
+  "telnyx-finalized": telnyxScenario("your SMS was delivered (message.finalized)", (at) =>
     telnyxStatusSample("message.finalized", { at }),
   ),
 };
