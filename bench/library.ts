@@ -25,6 +25,7 @@ export const {
   vonageSms,
   vonageMessages,
   twilio,
+  telnyx,
   MemoryStore,
   RedisStore,
   createPipeline,

@@ -2,16 +2,20 @@
 
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
+import { TelnyxWebhook } from "telnyx/lib/webhooks";
 import twilio from "twilio";
 import type { Provider, RawRequest } from "../../lib/index.js";
-import { androidSmsGateway, mifumo, vonageMessages, vonageSms } from "../library.js";
+import { androidSmsGateway, mifumo, telnyx, vonageMessages, vonageSms } from "../library.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
   signVonageMessages,
+  signTelnyx,
   signVonageSms,
+  telnyxInboundSample,
+  telnyxKeyPair,
   vonageInboundSample,
   vonageMessagesInboundSample,
 } from "../../lib/testing/index.js";
@@ -194,6 +198,30 @@ export async function verifyCases(): Promise<VerifyCase[]> {
         await signVonageMessages(messagesBody, secrets.vonageMessages, { issuedAtSec: nowSec }),
         messagesBody,
       ),
+    ),
+  );
+
+  // Telnyx: Ed25519 over the timestamp and the body. The SDK's verifier imports the key through
+  // WebCrypto on every call; ours builds its KeyObject once, with the provider.
+  const telnyxKeys = telnyxKeyPair(secrets.telnyxPrivateKey);
+  if (telnyxKeys.publicKey !== secrets.telnyxPublicKey) {
+    throw new Error("bench/secrets.ts: telnyxPublicKey is not telnyxPrivateKey's public key");
+  }
+  const telnyxBody = sized((text) => telnyxInboundSample(text));
+  const telnyxSigned = signTelnyx(telnyxBody, telnyxKeys.privateKey, nowSec);
+  const telnyxSdk = new TelnyxWebhook(telnyxKeys.publicKey);
+  cases.push({
+    name: "telnyx (TelnyxWebhook.verify)",
+    what: "TelnyxWebhook.verify (Ed25519 via WebCrypto, window; async: awaited)",
+    bodyBytes: Buffer.byteLength(telnyxBody),
+    role: "other",
+    run: () => telnyxSdk.verify(telnyxBody, telnyxSigned),
+  });
+  cases.push(
+    providerCase(
+      "telnyx (Ed25519)",
+      telnyx({ publicKey: telnyxKeys.publicKey }),
+      rawRequest("/hooks/telnyx", telnyxSigned, telnyxBody),
     ),
   );
 
