@@ -1,6 +1,14 @@
 // __tests__/helpers/telnyx-signer.ts — telnyx-signature-ed25519 as Telnyx's docs describe it, independent of lib/.
 
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
+
+/** telnyx@7.24.0's own verifier, loaded as shared/signing-scripts/more-providers/telnyx.mjs does. */
+export const { TelnyxWebhook } = createRequire(import.meta.url)("telnyx/lib/webhooks") as {
+  TelnyxWebhook: new (key: string) => {
+    verify(payload: string, headers: Record<string, string>): Promise<void>;
+  };
+};
 
 /** An Ed25519 key pair from a 32-byte seed, as shared/signing-scripts/more-providers/telnyx.mjs makes it. */
 export function keyPairFromSeed(seedHex: string) {
