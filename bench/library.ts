@@ -26,6 +26,7 @@ export const {
   vonageMessages,
   twilio,
   sinch,
+  telnyx,
   MemoryStore,
   RedisStore,
   createPipeline,

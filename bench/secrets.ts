@@ -9,4 +9,8 @@ export const secrets = {
   standardWebhooks: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   twilio: "bench-twilio-auth-token-0123456789ab",
   sinch: "bench-sinch-callback-secret",
+  // Telnyx signs with Ed25519: the bench key pair's seed (the traffic signs with it) and its
+  // public key (the servers check with it), = telnyxKeyPair(telnyxPrivateKey).publicKey.
+  telnyxPrivateKey: "YmVuY2gtdGVsbnl4LWVkMjU1MTktc2VlZC0wMTIzNDU=",
+  telnyxPublicKey: "Gg2xzVVhDHMplDahiOnnV0zvYMDptl3QI9uWHtgonk8=",
 } as const;

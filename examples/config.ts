@@ -14,6 +14,10 @@ export const secrets = {
   vonage: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret-0123",
   twilio: process.env["TWILIO_AUTH_TOKEN"] ?? "demo0twilio0auth0token0000000000",
   sinch: process.env["SINCH_CALLBACK_SECRET"] ?? "demo-sinch-callback-secret",
+  // Telnyx signs with its private key; the server checks with the account's public key. The
+  // demo signs with a demo key pair's private half (telnyxKeyPair() from sms-webhooks/testing).
+  telnyx: process.env["TELNYX_PUBLIC_KEY"] ?? "bwoCkKW6osTLGR6pR2tts4AqNOO0C+5y8twh8ljSch8=",
+  telnyxDemoPrivateKey: "wQ/phHXi1t7fsL/GzyBc/y3MYBYRT9fP+294TWERTeo=",
 };
 
 /** Where each provider is mounted. */
@@ -24,4 +28,5 @@ export const paths = {
   vonageMessages: "/hooks/vonage-messages",
   twilio: "/hooks/twilio",
   sinch: "/hooks/sinch",
+  telnyx: "/hooks/telnyx",
 };

@@ -1,6 +1,12 @@
 // examples/demo.ts — `npm run demo`: signed traffic at the example server, and what it answered.
 
-import { fire, scenarios, type Scenario, type TrafficRequest } from "../lib/testing/index.js";
+import {
+  fire,
+  scenarios,
+  telnyxKeyPair,
+  type Scenario,
+  type TrafficRequest,
+} from "../lib/testing/index.js";
 import { baseUrl, paths, secrets } from "./config.js";
 
 interface Step {
@@ -27,7 +33,12 @@ function scenarioNamed(name: string): Scenario {
 }
 
 // The same story for every provider: an event, the provider's retry of it, a forgery, a replay.
-function story(name: string, secret: string, staleMinutes: number): Step[] {
+function story(
+  name: string,
+  secret: string,
+  staleMinutes: number,
+  forgerySecret = "not-the-secret",
+): Step[] {
   const scenario = scenarioNamed(name);
   const event = scenario.event(new Date());
   const old = minutesAgo(staleMinutes);
@@ -47,7 +58,7 @@ function story(name: string, secret: string, staleMinutes: number): Step[] {
     {
       title: "a forged request (wrong secret)",
       scenario,
-      requests: (url) => scenario.event(new Date()).sign("not-the-secret", new Date(), url),
+      requests: (url) => scenario.event(new Date()).sign(forgerySecret, new Date(), url),
       expect: [401],
     },
     {
@@ -135,6 +146,15 @@ function demos(): ProviderDemo[] {
         ...story("sinch-delivered", secrets.sinch, 25 * 60),
         single("sinch-inbound", secrets.sinch, [204]),
         single("sinch-failed", secrets.sinch, [204]),
+      ],
+    },
+    {
+      label: "Telnyx",
+      mount: paths.telnyx,
+      steps: [
+        // The forgery is signed with another key pair's private key: Telnyx's keys are Ed25519.
+        ...story("telnyx-received", secrets.telnyxDemoPrivateKey, 10, telnyxKeyPair().privateKey),
+        single("telnyx-finalized", secrets.telnyxDemoPrivateKey, [204]),
       ],
     },
   ];

@@ -7,6 +7,7 @@ import {
   mifumo,
   sinch,
   smsWebhook,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -71,6 +72,9 @@ app.use(
 // POST /: the callback URL of the SMS service plan (Sinch signs its callbacks once your account
 // manager enables a callback secret).
 app.use(paths.sinch, smsWebhook.router(sinch({ secret: secrets.sinch }), { store, handler }));
+// POST /: the messaging profile's webhook URL. Telnyx waits 2 s for an answer, so a real handler
+// stores the event and answers at once, working after the response (retries are deduplicated).
+app.use(paths.telnyx, smsWebhook.router(telnyx({ publicKey: secrets.telnyx }), { store, handler }));
 
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
@@ -94,6 +98,7 @@ app.listen(port, (error?: Error) => {
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
   console.log(`  Sinch                    POST ${url(paths.sinch)}`);
+  console.log(`  Telnyx message events    POST ${url(paths.telnyx)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

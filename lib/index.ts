@@ -87,6 +87,8 @@ export { twilio } from "./providers/twilio/index.js";
 export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
 export { sinch } from "./providers/sinch/index.js";
 export type { SinchOptions, SinchPayload } from "./providers/sinch/index.js";
+export { telnyx } from "./providers/telnyx/index.js";
+export type { TelnyxOptions, TelnyxPublicKey, TelnyxPayload } from "./providers/telnyx/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

@@ -8,6 +8,7 @@ import {
   mifumo,
   sinch,
   smsWebhook,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -29,6 +30,8 @@ import { inboundSms } from "../providers/vonage-messages/fixtures.js";
 import { seedReceipt } from "../providers/vonage-sms/fixtures.js";
 import { w1 } from "../providers/twilio/fixtures.js";
 import { s3 } from "../providers/sinch/fixtures.js";
+import { keyPairNamed, telnyxHeaders } from "../helpers/telnyx-signer.js";
+import { finalized } from "../providers/telnyx/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -42,6 +45,7 @@ interface Case {
 }
 
 const vonageMessagesBody = JSON.stringify({ ...inboundSms, message_uuid: crypto.randomUUID() });
+const telnyxKeys = keyPairNamed(secret);
 
 const cases: Case[] = [
   {
@@ -121,6 +125,17 @@ const cases: Case[] = [
       body: s3.body,
     },
     type: "message.received",
+  },
+  {
+    name: "telnyx",
+    router: (options) => smsWebhook.router(telnyx({ publicKey: telnyxKeys.publicKey }), options),
+    request: {
+      method: "POST",
+      path: "/",
+      headers: telnyxHeaders(telnyxKeys.privateKey, nowSec, finalized.body),
+      body: finalized.body,
+    },
+    type: "message.status",
   },
 ];
 

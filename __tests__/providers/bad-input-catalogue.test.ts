@@ -8,6 +8,7 @@ import {
   mifumo,
   sinch,
   smsWebhook,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -50,6 +51,8 @@ import { inboundSms } from "./vonage-messages/fixtures.js";
 import { seedInbound } from "./vonage-sms/fixtures.js";
 import { w1, w2 } from "./twilio/fixtures.js";
 import { s2 as sinchReport } from "./sinch/fixtures.js";
+import { keyPairNamed, telnyxHeaders, telnyxSignature } from "../helpers/telnyx-signer.js";
+import { finalized as telnyxFinalized } from "./telnyx/fixtures.js";
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue's machinery: one table per provider, every row checked the same way.
@@ -1809,6 +1812,310 @@ runCatalogue<never>({
       request: () => sinchSigned(`[${sinchBody()}]`),
       status: 400,
       code: "payload_invalid",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Telnyx: telnyx-signature-ed25519 = base64 Ed25519 over `${telnyx-timestamp}|` + the raw body.
+
+const telnyxPair = keyPairNamed("catalogue-telnyx-account");
+const telnyxNow = new Date("2025-01-01T12:01:10Z");
+const telnyxSec = Math.floor(telnyxNow.getTime() / 1000);
+const telnyxPath = "/hooks/telnyx";
+
+/** The §2 vector's message.finalized, byte for byte, with a fresh data.id. */
+const telnyxBody = () =>
+  telnyxFinalized.body.replace(
+    "4ee8c3a6-4995-4309-a3c6-38e3db9ea4be",
+    `4ee8c3a6-4995-4309-a3c6-${freshId().padStart(12, "0")}`,
+  );
+
+function telnyxSigned(
+  body = telnyxBody(),
+  options: { key?: crypto.KeyObject; timestamp?: number | string } = {},
+): TestRequest {
+  const headers = telnyxHeaders(
+    options.key ?? telnyxPair.privateKey,
+    options.timestamp ?? telnyxSec,
+    body,
+  );
+  return { method: "POST", path: telnyxPath, headers, body };
+}
+
+const telnyxResigned = (change: (signature: string) => string): TestRequest => {
+  const req = telnyxSigned();
+  return withHeaders(req, {
+    "telnyx-signature-ed25519": change(req.headers["telnyx-signature-ed25519"]!),
+  });
+};
+
+/** A validly signed body whose data.payload is changed by `change`. */
+function telnyxWithPayload(change: (payload: Record<string, unknown>) => unknown): TestRequest {
+  const parsed = JSON.parse(telnyxBody()) as { data: { payload: Record<string, unknown> } };
+  parsed.data.payload = change(parsed.data.payload) as Record<string, unknown>;
+  return telnyxSigned(JSON.stringify(parsed));
+}
+
+const telnyxPadded = (pad: string) =>
+  telnyxSigned(telnyxBody().replace('"text":"Your code', `"padding":"${pad}","text":"Your code`));
+
+const telnyxGarbage = '{"data":{"event_type":"message.finalized","id":';
+
+runCatalogue<never>({
+  title: "telnyx",
+  app: () =>
+    recordingApp((app, handler) =>
+      app.use(
+        telnyxPath,
+        smsWebhook.router(telnyx({ publicKey: telnyxPair.publicKey }), {
+          clock: () => telnyxNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => telnyxSigned(),
+  sized: (bytes) => padTo(bytes, telnyxPadded),
+  secrets: [],
+  expected: (req) =>
+    bodyReadings(req).map((body) =>
+      telnyxSignature(telnyxPair.privateKey, headerOf(req, "telnyx-timestamp") ?? "", body),
+    ),
+  cases: [
+    {
+      name: "rejects a request without telnyx-signature-ed25519",
+      request: () => withHeaders(telnyxSigned(), { "telnyx-signature-ed25519": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty telnyx-signature-ed25519 as a missing one",
+      request: () => telnyxResigned(() => ""),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects the right signature under the old telnyx-signature header name alone",
+      request: () => {
+        const req = telnyxSigned();
+        return withHeaders(req, {
+          "telnyx-signature": req.headers["telnyx-signature-ed25519"],
+          "telnyx-signature-ed25519": undefined,
+        });
+      },
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature that is not 64 bytes of base64",
+      request: () => telnyxResigned((signature) => signature.slice(0, -4)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a non-canonical base64 spelling of the right signature (padding dropped)",
+      request: () => telnyxResigned((signature) => signature.replace(/=+$/, "")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right signature written as hex",
+      request: () =>
+        telnyxResigned((signature) => Buffer.from(signature, "base64").toString("hex")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an all-zero signature (the small-order forgery a weak key would accept)",
+      request: () => telnyxResigned(() => Buffer.alloc(64).toString("base64")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another account's key",
+      request: () =>
+        telnyxSigned(telnyxBody(), { key: keyPairNamed("another-account").privateKey }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects another event's captured signature and timestamp on this body",
+      request: () => {
+        const captured = telnyxSigned();
+        return { ...telnyxSigned(), headers: captured.headers };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body pretty-printed after signing (the signature covers the bytes)",
+      request: () => {
+        const req = telnyxSigned();
+        return { ...req, body: JSON.stringify(JSON.parse(req.body!), null, 2) };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a repeated key appended after signing to override the event type",
+      request: () => {
+        const req = telnyxSigned();
+        return {
+          ...req,
+          body: req.body!.replace(/}$/, ',"data":{"event_type":"message.received"}}'),
+        };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a telnyx-timestamp moved one second after signing",
+      request: () => withHeaders(telnyxSigned(), { "telnyx-timestamp": String(telnyxSec + 1) }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the signed `|` moved into the timestamp (a re-cut of timestamp and body)",
+      request: () => {
+        // `${ts}|` + body splits one way only because the timestamp is digits: one holding a
+        // `|` (bytes moved over from the body) is refused before the signature is checked.
+        const req = telnyxSigned();
+        return withHeaders(req, { "telnyx-timestamp": `${telnyxSec}|` });
+      },
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a request without telnyx-timestamp",
+      request: () => withHeaders(telnyxSigned(), { "telnyx-timestamp": undefined }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed telnyx-timestamp that is not a number",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: "soon" }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed negative telnyx-timestamp",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: `-${telnyxSec}` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed telnyx-timestamp with a fraction",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: `${telnyxSec}.5` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a signed telnyx-timestamp 301 s old",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: telnyxSec - 301 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signed telnyx-timestamp 301 s ahead",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: telnyxSec + 301 }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signed telnyx-timestamp in milliseconds as not unix seconds",
+      request: () => telnyxSigned(telnyxBody(), { timestamp: telnyxSec * 1000 }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects JSON garbage without a signature with 401, before parsing it",
+      request: () =>
+        withHeaders(telnyxSigned(telnyxGarbage), { "telnyx-signature-ed25519": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects JSON garbage signed with another key with 401, before parsing it",
+      request: () =>
+        telnyxSigned(telnyxGarbage, { key: keyPairNamed("another-account").privateKey }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed JSON garbage with 400 payload_invalid",
+      request: () => telnyxSigned(telnyxGarbage),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed JSON array of events with 400 payload_invalid",
+      request: () => telnyxSigned(`[${telnyxBody()}]`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed event hidden under __proto__ with 400 payload_invalid",
+      request: () => telnyxSigned(`{"__proto__":${telnyxBody()}}`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed event without data.id, before the store",
+      request: () => telnyxSigned(telnyxBody().replace(/"id":"4ee8c3a6-[^"]*",/, "")),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed numeric data.id, before the store",
+      request: () => telnyxSigned(telnyxBody().replace(/"id":"4ee8c3a6-[^"]*"/, '"id":42')),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed data.id of 257 characters, before the store",
+      request: () =>
+        telnyxSigned(telnyxBody().replace(/"id":"4ee8c3a6-[^"]*"/, `"id":"${"a".repeat(257)}"`)),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed message.finalized with no recipients",
+      request: () => telnyxWithPayload((payload) => ({ ...payload, to: [] })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed recipient without a status",
+      request: () =>
+        telnyxWithPayload((payload) => ({ ...payload, to: [{ phone_number: "+13125550001" }] })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed cost whose amount is a JSON number (its digits are lost)",
+      request: () =>
+        telnyxWithPayload((payload) => ({ ...payload, cost: { amount: 0.004, currency: "USD" } })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed payload that is not an object",
+      request: () => telnyxWithPayload(() => "delivered"),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, telnyxPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that unzips to a validly signed request",
+      request: () => encoded(telnyxSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
     },
   ],
 });

@@ -8,12 +8,14 @@ import {
   androidSmsGateway,
   sinch,
   smsWebhook,
+  telnyx,
   twilio,
   vonageSms,
   type Provider,
   type SmsEvent,
 } from "../../lib/index.js";
 import { runCli } from "../../lib/testing/cli-main.js";
+import { telnyxKeyPair } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
 import { memoryLogger } from "../helpers/logger.js";
 
@@ -155,6 +157,34 @@ describe("sms-webhooks CLI", () => {
     }
   });
 
+  it("signs a Telnyx scenario with the private key of the pair the server has the public key of", async () => {
+    const { publicKey, privateKey } = telnyxKeyPair();
+    const telnyxServer = await routerServer(telnyx({ publicKey }), "/hooks/telnyx");
+    try {
+      const args = ["--secret", privateKey, "--times", "2"];
+      const inbound = await run(["send", "telnyx-received", telnyxServer.url, ...args]);
+      expect(inbound.stdout).toMatch(/#1 → 204/);
+      expect(inbound.stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+      const status = await run(["send", "telnyx-finalized", telnyxServer.url, ...args]);
+      expect(status.code).toBe(0);
+      const forged = await run([
+        "send",
+        "telnyx-sent",
+        telnyxServer.url,
+        "--secret",
+        telnyxKeyPair().privateKey,
+      ]);
+      expect(forged.stdout).toContain("signature_invalid");
+      expect(telnyxServer.received).toEqual(["/ message.received", "/ message.status"]);
+      const malformed = await run(["send", "telnyx-sent", telnyxServer.url, "--secret", "nope"]);
+      expect(malformed.code).toBe(1);
+      expect(malformed.stderr).toContain('Could not sign "telnyx-sent": ');
+      expect(malformed.stderr).toContain("32-byte Ed25519 seed");
+    } finally {
+      telnyxServer.close();
+    }
+  });
+
   it("exits 0 with its usage for --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
@@ -181,6 +211,7 @@ describe("sms-webhooks CLI", () => {
     expect(stdout).toContain("twilio-inbound");
     expect(stdout).toContain("twilio-status");
     expect(stdout).toContain("sinch-inbound");
+    expect(stdout).toContain("telnyx-finalized");
   });
 
   it("exits 0 when the event is accepted and its retries are answered as duplicates", async () => {

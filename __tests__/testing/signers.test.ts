@@ -26,6 +26,14 @@ import { pingVector, receivedVector } from "../providers/android-sms-gateway/fix
 import { validateWebhookSignature } from "@sinch/sdk-client";
 import { sinchSignature } from "../helpers/sinch-signer.js";
 import { s1, s2, s3, smsSecret } from "../providers/sinch/fixtures.js";
+import {
+  signTelnyx,
+  telnyxInboundSample,
+  telnyxKeyPair,
+  telnyxStatusSample,
+} from "../../lib/testing/index.js";
+import { TelnyxWebhook, telnyxVerifies } from "../helpers/telnyx-signer.js";
+import { finalized as telnyxVector, seedHex } from "../providers/telnyx/fixtures.js";
 
 describe("signAndroidSmsGateway", () => {
   it.each([
@@ -197,5 +205,44 @@ describe("signSinch", () => {
     expect(headers["x-sinch-webhook-signature"]).toBe(
       sinchSignature(smsSecret, s2.body, s2.nonce, s2.timestamp, "sha512"),
     );
+  });
+});
+
+describe("signTelnyx", () => {
+  it("reproduces the providers-more.md §2 vector from its seed", () => {
+    const seed = Buffer.from(seedHex, "hex").toString("base64");
+    expect(signTelnyx(telnyxVector.body, seed, Number(telnyxVector.timestamp))).toEqual({
+      "Content-Type": "application/json",
+      "telnyx-signature-ed25519": telnyxVector.signature,
+      "telnyx-timestamp": telnyxVector.timestamp,
+    });
+  });
+
+  it("signs the samples as telnyx's SDK and the independent verifier accept them", async () => {
+    const { publicKey, privateKey } = telnyxKeyPair();
+    const sdk = new TelnyxWebhook(publicKey);
+    for (const body of [
+      telnyxInboundSample("Hello ✓ | world"),
+      telnyxInboundSample("", {
+        media: [{ url: "https://x.test/a.png", contentType: "image/png" }],
+      }),
+      telnyxStatusSample("message.sent"),
+      telnyxStatusSample("message.finalized", {
+        to: [
+          { phoneNumber: "+15550001", status: "delivered" },
+          { phoneNumber: "+15550002", status: "delivery_failed" },
+        ],
+        errors: [{ code: "40008", title: "Undeliverable" }],
+      }),
+    ]) {
+      const headers = signTelnyx(body, privateKey);
+      await expect(sdk.verify(body, headers)).resolves.toBeUndefined();
+      const { "telnyx-timestamp": timestamp, "telnyx-signature-ed25519": signature } = headers;
+      expect(telnyxVerifies(publicKey, timestamp, body, signature)).toBe(true);
+    }
+  });
+
+  it("refuses a private key that is not base64 of a 32-byte seed, saying what it wants", () => {
+    expect(() => signTelnyx("{}", "not-a-seed")).toThrow(/base64 of a 32-byte Ed25519 seed/);
   });
 });

@@ -17,6 +17,8 @@ export const serverNames = [
   "handwritten-twilio",
   "sdk-twilio-webhook",
   "library-twilio-memory",
+  "handwritten-telnyx",
+  "library-telnyx-memory",
 ] as const;
 
 export type ServerName = (typeof serverNames)[number];
@@ -32,6 +34,7 @@ export const routes = {
   vonageSms: "/hooks/vonage/status",
   vonageMessages: "/hooks/vonage-messages/status",
   twilio: "/hooks/twilio/status",
+  telnyx: "/hooks/telnyx",
 } as const;
 
 /** The origin Twilio's traffic is signed for (it signs the URL it calls): as behind a proxy. */

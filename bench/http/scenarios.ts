@@ -53,6 +53,8 @@ export const scenarios: readonly Scenario[] = [
   unique("handwritten-twilio", "twilio"),
   unique("sdk-twilio-webhook", "twilio"),
   unique("library-twilio-memory", "twilio"),
+  unique("handwritten-telnyx", "telnyx"),
+  unique("library-telnyx-memory", "telnyx"),
   duplicates("handwritten"),
   duplicates("library-android-memory"),
   duplicates("library-android-redis"),

@@ -8,9 +8,11 @@ import {
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signTelnyx,
   signTwilio,
   signVonageMessages,
   signVonageSms,
+  telnyxStatusSample,
   twilioStatusSample,
   vonageMessagesStatusSample,
   vonageReceiptSample,
@@ -19,7 +21,8 @@ import { secrets } from "../secrets.js";
 import { routes, twilioOrigin } from "./protocol.js";
 
 /** The providers whose traffic the bench can make. */
-export type TrafficKind = "android" | "mifumo" | "vonage-sms" | "vonage-messages" | "twilio";
+export type TrafficKind =
+  "android" | "mifumo" | "vonage-sms" | "vonage-messages" | "twilio" | "telnyx";
 
 /** One request, ready to send. */
 export interface PreparedRequest {
@@ -105,6 +108,13 @@ async function newEvents(
           "X-Twilio-Signature": signTwilio(twilioOrigin + routes.twilio, params, secrets.twilio),
         };
         return { path: routes.twilio, headers, body: new URLSearchParams(params).toString() };
+      });
+    case "telnyx":
+      return times(count, () => {
+        // message.finalized (delivered), Ed25519-signed with the bench key pair's private key.
+        const body = telnyxStatusSample("message.finalized");
+        const headers = signTelnyx(body, secrets.telnyxPrivateKey, nowSec);
+        return { path: routes.telnyx, headers, body };
       });
   }
 }

@@ -3,9 +3,10 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { validateWebhookSignature } from "@sinch/sdk-client";
+import { TelnyxWebhook } from "telnyx/lib/webhooks";
 import twilio from "twilio";
 import type { Provider, RawRequest } from "../../lib/index.js";
-import { androidSmsGateway, mifumo, sinch, vonageMessages, vonageSms } from "../library.js";
+import { androidSmsGateway, mifumo, sinch, telnyx, vonageMessages, vonageSms } from "../library.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,
@@ -13,8 +14,11 @@ import {
   signMifumo,
   signSinch,
   signVonageMessages,
+  signTelnyx,
   signVonageSms,
   sinchInboundSample,
+  telnyxInboundSample,
+  telnyxKeyPair,
   vonageInboundSample,
   vonageMessagesInboundSample,
 } from "../../lib/testing/index.js";
@@ -216,6 +220,30 @@ export async function verifyCases(): Promise<VerifyCase[]> {
       "sinch",
       sinch({ secret: secrets.sinch }),
       rawRequest("/hooks/sinch", sinchHeaders, sinchBody),
+    ),
+  );
+
+  // Telnyx: Ed25519 over the timestamp and the body. The SDK's verifier imports the key through
+  // WebCrypto on every call; ours builds its KeyObject once, with the provider.
+  const telnyxKeys = telnyxKeyPair(secrets.telnyxPrivateKey);
+  if (telnyxKeys.publicKey !== secrets.telnyxPublicKey) {
+    throw new Error("bench/secrets.ts: telnyxPublicKey is not telnyxPrivateKey's public key");
+  }
+  const telnyxBody = sized((text) => telnyxInboundSample(text));
+  const telnyxSigned = signTelnyx(telnyxBody, telnyxKeys.privateKey, nowSec);
+  const telnyxSdk = new TelnyxWebhook(telnyxKeys.publicKey);
+  cases.push({
+    name: "telnyx (TelnyxWebhook.verify)",
+    what: "TelnyxWebhook.verify (Ed25519 via WebCrypto, window; async: awaited)",
+    bodyBytes: Buffer.byteLength(telnyxBody),
+    role: "other",
+    run: () => telnyxSdk.verify(telnyxBody, telnyxSigned),
+  });
+  cases.push(
+    providerCase(
+      "telnyx (Ed25519)",
+      telnyx({ publicKey: telnyxKeys.publicKey }),
+      rawRequest("/hooks/telnyx", telnyxSigned, telnyxBody),
     ),
   );
 

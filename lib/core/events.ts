@@ -102,6 +102,13 @@ export const messageStatusEventSchema = z.object({
   final: z.boolean(),
   /** The provider's own word for the status (`"sms:delivered"`, `"DELIVRD"`, `"expired"`…). */
   providerStatus: z.string(),
+  /**
+   * Each recipient's own status, for a provider that reports one message to several recipients
+   * in one event (a Telnyx group MMS); `status`, `providerStatus` and `final` sum them up.
+   */
+  recipientStatuses: z
+    .array(z.object({ to: z.string(), status: messageStatusSchema, providerStatus: z.string() }))
+    .optional(),
   /** Why it failed: the provider's code, a readable message, and its error-type URL if any. */
   error: z
     .object({ code: z.string().optional(), message: z.string(), type: z.string().optional() })

@@ -1,6 +1,7 @@
 // lib/testing/cli-main.ts — the CLI's work (`send`, `list`), callable in-process.
 
 import { parseArgs } from "node:util";
+import type { TrafficRequest } from "./scenario.js";
 import { fire, scenarios, type TrafficResponse } from "./traffic.js";
 
 const usage = `Usage:
@@ -82,7 +83,16 @@ export async function runCli(argv: string[], out: CliOutput = console): Promise<
   const unexpected: number[] = [];
   for (let attempt = 1; attempt <= times; attempt++) {
     const sentAt = new Date(Date.now() + skewMs);
-    for (const request of await event.sign(values.secret, sentAt, target)) {
+    let requests: TrafficRequest[];
+    try {
+      requests = await event.sign(values.secret, sentAt, target);
+    } catch (error) {
+      // A --secret of the wrong shape (a Telnyx scenario wants a base64 Ed25519 seed).
+      return fail(
+        `Could not sign "${name}": ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    for (const request of requests) {
       let response: TrafficResponse;
       try {
         response = await fire(target, request);

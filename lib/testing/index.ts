@@ -61,6 +61,19 @@ export type {
   SinchInboundSampleOptions,
   SinchDeliveryReportSampleOptions,
 } from "../providers/sinch/testing.js";
+export {
+  signTelnyx,
+  telnyxKeyPair,
+  telnyxInboundSample,
+  telnyxStatusSample,
+  telnyxScenarios,
+} from "../providers/telnyx/testing.js";
+export type {
+  TelnyxHeaders,
+  TelnyxKeyPair,
+  TelnyxInboundSampleOptions,
+  TelnyxStatusSampleOptions,
+} from "../providers/telnyx/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

@@ -3,6 +3,7 @@
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
 import { sinchScenarios } from "../providers/sinch/testing.js";
+import { telnyxScenarios } from "../providers/telnyx/testing.js";
 import { twilioScenarios } from "../providers/twilio/testing.js";
 import { vonageMessagesScenarios } from "../providers/vonage-messages/testing.js";
 import { vonageSmsScenarios } from "../providers/vonage-sms/testing.js";
@@ -16,6 +17,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...vonageMessagesScenarios,
   ...twilioScenarios,
   ...sinchScenarios,
+  ...telnyxScenarios,
 };
 
 /** What the server answered. */

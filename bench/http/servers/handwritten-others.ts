@@ -5,7 +5,14 @@
 // signature compared in constant time, the window where the provider signs a time, parse, and
 // a Set to drop retries — and nothing more (no schema, no normalized event, no TTL).
 
-import { createHash, createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createPublicKey,
+  createSecretKey,
+  timingSafeEqual,
+  verify,
+} from "node:crypto";
 import express, { type Express, type Response } from "express";
 import { jwtVerify } from "jose";
 import { routes } from "../protocol.js";
@@ -93,4 +100,26 @@ export function handwrittenVonageMessagesApp(secret: string): Express {
     );
   });
   return server;
+}
+
+/** Telnyx: Ed25519 over `${telnyx-timestamp}|` + the body, the window; dedupe on data.id. */
+export function handwrittenTelnyxApp(publicKey: string): Express {
+  const key = createPublicKey({
+    key: { kty: "OKP", crv: "Ed25519", x: Buffer.from(publicKey, "base64").toString("base64url") },
+    format: "jwk",
+  });
+  const seen = new Set<string>();
+  return app(routes.telnyx, (body, headers) => {
+    const timestamp = headers["telnyx-timestamp"];
+    const signature = headers["telnyx-signature-ed25519"];
+    if (typeof timestamp !== "string" || !/^\d{1,12}$/.test(timestamp)) return 401;
+    if (typeof signature !== "string") return 401;
+    const signed = Buffer.concat([Buffer.from(`${timestamp}|`), body]);
+    if (!verify(null, signed, key, Buffer.from(signature, "base64"))) return 401;
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > toleranceSec) return 401;
+    const event = JSON.parse(body.toString("utf8")) as { data: { id: string } };
+    if (seen.has(event.data.id)) return 200;
+    seen.add(event.data.id);
+    return 204;
+  });
 }

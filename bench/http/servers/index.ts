@@ -5,6 +5,7 @@ import {
   androidSmsGateway,
   MemoryStore,
   mifumo,
+  telnyx,
   twilio,
   vonageMessages,
   vonageSms,
@@ -15,6 +16,7 @@ import { bareApp } from "./bare.js";
 import { handwrittenApp } from "./handwritten.js";
 import {
   handwrittenMifumoApp,
+  handwrittenTelnyxApp,
   handwrittenVonageMessagesApp,
   handwrittenVonageSmsApp,
 } from "./handwritten-others.js";
@@ -71,6 +73,16 @@ export async function buildServer(name: ServerName): Promise<BuiltServer> {
         libraryApp(
           routes.twilio,
           twilio({ secret: secrets.twilio, publicUrl: twilioOrigin }),
+          new MemoryStore(),
+        ),
+      );
+    case "handwritten-telnyx":
+      return { app: handwrittenTelnyxApp(secrets.telnyxPublicKey), close: nothingToClose };
+    case "library-telnyx-memory":
+      return memory(
+        libraryApp(
+          routes.telnyx,
+          telnyx({ publicKey: secrets.telnyxPublicKey }),
           new MemoryStore(),
         ),
       );
