@@ -76,6 +76,8 @@ export { vonageSms } from "./providers/vonage-sms/index.js";
 export { vonageMessages } from "./providers/vonage-messages/index.js";
 export { twilio } from "./providers/twilio/index.js";
 export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
+export { bird } from "./providers/bird/index.js";
+export type { BirdOptions, BirdPayload } from "./providers/bird/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

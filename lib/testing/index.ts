@@ -47,6 +47,17 @@ export type {
   TwilioInboundSampleOptions,
   TwilioStatusSampleOptions,
 } from "../providers/twilio/testing.js";
+export {
+  signBird,
+  birdInboundSample,
+  birdStatusSample,
+  birdScenarios,
+} from "../providers/bird/testing.js";
+export type {
+  BirdHeaders,
+  BirdInboundSampleOptions,
+  BirdStatusSampleOptions,
+} from "../providers/bird/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

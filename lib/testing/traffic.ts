@@ -1,6 +1,7 @@
 // lib/testing/traffic.ts — every provider's named events, and a client that fires them.
 
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
+import { birdScenarios } from "../providers/bird/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
 import { twilioScenarios } from "../providers/twilio/testing.js";
 import { vonageMessagesScenarios } from "../providers/vonage-messages/testing.js";
@@ -14,6 +15,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...vonageSmsScenarios,
   ...vonageMessagesScenarios,
   ...twilioScenarios,
+  ...birdScenarios,
 };
 
 /** What the server answered. */
