@@ -78,6 +78,13 @@ export { twilio } from "./providers/twilio/index.js";
 export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
 export { bird } from "./providers/bird/index.js";
 export type { BirdOptions, BirdPayload } from "./providers/bird/index.js";
+export { messageBird, messageBirdSingleUse } from "./providers/messagebird/index.js";
+export type {
+  MessageBirdOptions,
+  MessageBirdPayload,
+  MessageBirdSigned,
+  SingleUse,
+} from "./providers/messagebird/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

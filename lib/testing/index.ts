@@ -58,6 +58,16 @@ export type {
   BirdInboundSampleOptions,
   BirdStatusSampleOptions,
 } from "../providers/bird/testing.js";
+export {
+  signMessageBird,
+  messageBirdStatusSample,
+  messageBirdInboundSample,
+  messageBirdScenarios,
+} from "../providers/messagebird/testing.js";
+export type {
+  MessageBirdSignOptions,
+  MessageBirdStatusSampleOptions,
+} from "../providers/messagebird/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

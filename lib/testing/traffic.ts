@@ -2,6 +2,7 @@
 
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
 import { birdScenarios } from "../providers/bird/testing.js";
+import { messageBirdScenarios } from "../providers/messagebird/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
 import { twilioScenarios } from "../providers/twilio/testing.js";
 import { vonageMessagesScenarios } from "../providers/vonage-messages/testing.js";
@@ -16,6 +17,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...vonageMessagesScenarios,
   ...twilioScenarios,
   ...birdScenarios,
+  ...messageBirdScenarios,
 };
 
 /** What the server answered. */
