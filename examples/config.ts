@@ -13,6 +13,8 @@ export const secrets = {
   // One signature secret signs both Vonage APIs' webhooks.
   vonage: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret-0123",
   twilio: process.env["TWILIO_AUTH_TOKEN"] ?? "demo0twilio0auth0token0000000000",
+  bird: process.env["BIRD_SIGNING_KEY"] ?? "demo-bird-webhook-signing-key",
+  messageBird: process.env["MESSAGEBIRD_SIGNING_KEY"] ?? "demo-messagebird-signing-key",
 };
 
 /** Where each provider is mounted. */
@@ -22,4 +24,6 @@ export const paths = {
   vonageSms: "/hooks/vonage-sms",
   vonageMessages: "/hooks/vonage-messages",
   twilio: "/hooks/twilio",
+  bird: "/hooks/bird",
+  messageBird: "/hooks/messagebird",
 };

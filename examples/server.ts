@@ -3,7 +3,9 @@
 import express, { type RequestHandler } from "express";
 import {
   androidSmsGateway,
+  bird,
   MemoryStore,
+  messageBird,
   mifumo,
   smsWebhook,
   twilio,
@@ -67,6 +69,24 @@ app.use(
   ),
 );
 
+// Bird and MessageBird share a brand and a header prefix, not a scheme. POST /: the Bird
+// platform's webhook subscription (its signingKey); GET and POST /: the legacy MessageBird REST
+// API's status report and inbound URLs (the account's signing key). Both sign the URL they call.
+app.use(
+  paths.bird,
+  smsWebhook.router(bird({ secret: secrets.bird, publicUrl: process.env["BIRD_PUBLIC_URL"] }), {
+    store,
+    handler,
+  }),
+);
+app.use(
+  paths.messageBird,
+  smsWebhook.router(
+    messageBird({ secret: secrets.messageBird, publicUrl: process.env["MESSAGEBIRD_PUBLIC_URL"] }),
+    { store, handler },
+  ),
+);
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -88,6 +108,8 @@ app.listen(port, (error?: Error) => {
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
+  console.log(`  Bird                     POST ${url(paths.bird)}`);
+  console.log(`  MessageBird (legacy)     GET|POST ${url(paths.messageBird)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 
