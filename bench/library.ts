@@ -25,6 +25,8 @@ export const {
   vonageSms,
   vonageMessages,
   twilio,
+  bird,
+  messageBird,
   MemoryStore,
   RedisStore,
   createPipeline,

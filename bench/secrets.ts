@@ -8,4 +8,6 @@ export const secrets = {
   vonageMessages: "bench-vonage-messages-signature-secret-0123456789",
   standardWebhooks: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   twilio: "bench-twilio-auth-token-0123456789ab",
+  bird: "bench-bird-webhook-signing-key",
+  messageBird: "bench-messagebird-signing-key-0123456789",
 } as const;
