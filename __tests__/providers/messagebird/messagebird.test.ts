@@ -2,7 +2,6 @@
 
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
-import { createRequire } from "node:module";
 import {
   createPipeline,
   MemoryStore,
@@ -21,36 +20,10 @@ import {
 import { express } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
+import { sdkVerifies } from "../../helpers/messagebird-sdk.js";
 import { messageBirdClaims, messageBirdJwt } from "../../helpers/messagebird-signer.js";
 import { rawRequestOf, runProviderContract } from "../provider-contract.js";
 import { j4, referenceVectors, secret } from "./fixtures.js";
-
-interface SdkVerifier {
-  verify(
-    url: string,
-    payload: Buffer,
-    jwt: string,
-    key: crypto.KeyObject,
-    options: unknown,
-  ): Promise<boolean>;
-  VerifyOptions: new () => { jwtVerifyOptions: Record<string, unknown> };
-  ExpressMiddlewareVerify(
-    secret: string,
-  ): (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-}
-
-// messagebird's own verifier, as its package ships it (CommonJS, no types).
-const sdk = createRequire(__filename)("messagebird/lib/webhook-signature-jwt") as SdkVerifier;
-
-async function sdkVerifies(url: string, payload: string, token: string, key: string, at: Date) {
-  const options = new sdk.VerifyOptions();
-  options.jwtVerifyOptions = { ...options.jwtVerifyOptions, currentDate: at };
-  const secretKey = crypto.createSecretKey(Buffer.from(key, "utf8"));
-  return sdk.verify(url, Buffer.from(payload), token, secretKey, options).then(
-    () => true,
-    () => false,
-  );
-}
 
 const origin = "https://hooks.example.com";
 const now = new Date("2025-01-01T12:00:00Z");
