@@ -27,6 +27,8 @@ export const {
   twilio,
   sinch,
   telnyx,
+  bird,
+  messageBird,
   MemoryStore,
   RedisStore,
   createPipeline,

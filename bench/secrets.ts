@@ -13,4 +13,6 @@ export const secrets = {
   // public key (the servers check with it), = telnyxKeyPair(telnyxPrivateKey).publicKey.
   telnyxPrivateKey: "YmVuY2gtdGVsbnl4LWVkMjU1MTktc2VlZC0wMTIzNDU=",
   telnyxPublicKey: "Gg2xzVVhDHMplDahiOnnV0zvYMDptl3QI9uWHtgonk8=",
+  bird: "bench-bird-webhook-signing-key",
+  messageBird: "bench-messagebird-signing-key-0123456789",
 } as const;

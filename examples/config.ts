@@ -18,6 +18,8 @@ export const secrets = {
   // demo signs with a demo key pair's private half (telnyxKeyPair() from sms-webhooks/testing).
   telnyx: process.env["TELNYX_PUBLIC_KEY"] ?? "bwoCkKW6osTLGR6pR2tts4AqNOO0C+5y8twh8ljSch8=",
   telnyxDemoPrivateKey: "wQ/phHXi1t7fsL/GzyBc/y3MYBYRT9fP+294TWERTeo=",
+  bird: process.env["BIRD_SIGNING_KEY"] ?? "demo-bird-webhook-signing-key",
+  messageBird: process.env["MESSAGEBIRD_SIGNING_KEY"] ?? "demo-messagebird-signing-key",
 };
 
 /** Where each provider is mounted. */
@@ -29,4 +31,6 @@ export const paths = {
   twilio: "/hooks/twilio",
   sinch: "/hooks/sinch",
   telnyx: "/hooks/telnyx",
+  bird: "/hooks/bird",
+  messageBird: "/hooks/messagebird",
 };

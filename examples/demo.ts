@@ -157,6 +157,23 @@ function demos(): ProviderDemo[] {
         single("telnyx-finalized", secrets.telnyxDemoPrivateKey, [204]),
       ],
     },
+    {
+      label: "Bird",
+      mount: paths.bird,
+      steps: [
+        ...story("bird-inbound", secrets.bird, 10),
+        single("bird-status", secrets.bird, [204]),
+      ],
+    },
+    {
+      // A token lives 60 s: two minutes old is a replay.
+      label: "MsgBird",
+      mount: paths.messageBird,
+      steps: [
+        ...story("messagebird-status", secrets.messageBird, 2),
+        single("messagebird-inbound", secrets.messageBird, [204]),
+      ],
+    },
   ];
 }
 

@@ -3,7 +3,9 @@
 import express, { type RequestHandler } from "express";
 import {
   androidSmsGateway,
+  bird,
   MemoryStore,
+  messageBird,
   mifumo,
   sinch,
   smsWebhook,
@@ -75,6 +77,23 @@ app.use(paths.sinch, smsWebhook.router(sinch({ secret: secrets.sinch }), { store
 // POST /: the messaging profile's webhook URL. Telnyx waits 2 s for an answer, so a real handler
 // stores the event and answers at once, working after the response (retries are deduplicated).
 app.use(paths.telnyx, smsWebhook.router(telnyx({ publicKey: secrets.telnyx }), { store, handler }));
+// Bird and MessageBird share a brand and a header prefix, not a scheme. POST /: the Bird
+// platform's webhook subscription (its signingKey); GET and POST /: the legacy MessageBird REST
+// API's status report and inbound URLs (the account's signing key). Both sign the URL they call.
+app.use(
+  paths.bird,
+  smsWebhook.router(bird({ secret: secrets.bird, publicUrl: process.env["BIRD_PUBLIC_URL"] }), {
+    store,
+    handler,
+  }),
+);
+app.use(
+  paths.messageBird,
+  smsWebhook.router(
+    messageBird({ secret: secrets.messageBird, publicUrl: process.env["MESSAGEBIRD_PUBLIC_URL"] }),
+    { store, handler },
+  ),
+);
 
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
@@ -99,6 +118,8 @@ app.listen(port, (error?: Error) => {
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
   console.log(`  Sinch                    POST ${url(paths.sinch)}`);
   console.log(`  Telnyx message events    POST ${url(paths.telnyx)}`);
+  console.log(`  Bird                     POST ${url(paths.bird)}`);
+  console.log(`  MessageBird (legacy)     GET|POST ${url(paths.messageBird)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

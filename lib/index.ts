@@ -89,6 +89,14 @@ export { sinch } from "./providers/sinch/index.js";
 export type { SinchOptions, SinchPayload } from "./providers/sinch/index.js";
 export { telnyx } from "./providers/telnyx/index.js";
 export type { TelnyxOptions, TelnyxPublicKey, TelnyxPayload } from "./providers/telnyx/index.js";
+export { bird } from "./providers/bird/index.js";
+export type { BirdOptions, BirdPayload } from "./providers/bird/index.js";
+export { messageBird } from "./providers/messagebird/index.js";
+export type {
+  MessageBirdOptions,
+  MessageBirdPayload,
+  MessageBirdSigned,
+} from "./providers/messagebird/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

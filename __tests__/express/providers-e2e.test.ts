@@ -5,6 +5,8 @@ import crypto from "node:crypto";
 import type { Router } from "express";
 import {
   androidSmsGateway,
+  bird,
+  messageBird,
   mifumo,
   sinch,
   smsWebhook,
@@ -17,6 +19,8 @@ import {
 } from "../../lib/index.js";
 import { express } from "../helpers/app.js";
 import { signAndroid } from "../helpers/android-signer.js";
+import { birdHeaders } from "../helpers/bird-signer.js";
+import { messageBirdClaims, messageBirdJwt } from "../helpers/messagebird-signer.js";
 import { send, type TestRequest } from "../helpers/http.js";
 import { memoryLogger } from "../helpers/logger.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
@@ -32,6 +36,8 @@ import { w1 } from "../providers/twilio/fixtures.js";
 import { s3 } from "../providers/sinch/fixtures.js";
 import { keyPairNamed, telnyxHeaders } from "../helpers/telnyx-signer.js";
 import { finalized } from "../providers/telnyx/fixtures.js";
+import { b1 } from "../providers/bird/fixtures.js";
+import { j4 } from "../providers/messagebird/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -134,6 +140,39 @@ const cases: Case[] = [
       path: "/",
       headers: telnyxHeaders(telnyxKeys.privateKey, nowSec, finalized.body),
       body: finalized.body,
+    },
+    type: "message.status",
+  },
+  {
+    // Bird and MessageBird sign the URL too: here as this Express major builds it.
+    name: "bird",
+    router: (options) => smsWebhook.router(bird({ secret }), options),
+    request: {
+      method: "POST",
+      path: "/",
+      headers: {
+        host: "hooks.example.com",
+        ...birdHeaders(secret, nowSec, "http://hooks.example.com/hooks", b1.body),
+      },
+      body: b1.body,
+    },
+    type: "message.received",
+  },
+  {
+    name: "messageBird",
+    router: (options) => smsWebhook.router(messageBird({ secret }), options),
+    request: {
+      method: "POST",
+      path: "/",
+      headers: {
+        host: "hooks.example.com",
+        "content-type": "application/json",
+        "messagebird-signature-jwt": messageBirdJwt(
+          messageBirdClaims("http://hooks.example.com/hooks", j4.body, nowSec - 30),
+          secret,
+        ),
+      },
+      body: j4.body,
     },
     type: "message.status",
   },

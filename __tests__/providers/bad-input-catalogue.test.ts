@@ -5,6 +5,8 @@ import zlib from "node:zlib";
 import type { Express } from "express";
 import {
   androidSmsGateway,
+  bird,
+  messageBird,
   mifumo,
   sinch,
   smsWebhook,
@@ -12,6 +14,8 @@ import {
   twilio,
   vonageMessages,
   vonageSms,
+  type BirdOptions,
+  type MessageBirdOptions,
   type MifumoOptions,
   type SmsEvent,
   type TwilioOptions,
@@ -19,7 +23,10 @@ import {
   type VonageSmsOptions,
   type WebhookErrorCode,
 } from "../../lib/index.js";
+import { birdStatusSample, messageBirdStatusSample } from "../../lib/testing/index.js";
 import { recordingApp } from "../helpers/app.js";
+import { birdSignature } from "../helpers/bird-signer.js";
+import { messageBirdClaims, messageBirdJwt } from "../helpers/messagebird-signer.js";
 import { signAndroid } from "../helpers/android-signer.js";
 import {
   assertNothingLeaks,
@@ -2114,6 +2121,558 @@ runCatalogue<never>({
     {
       name: "rejects a gzip-encoded body, even one that unzips to a validly signed request",
       request: () => encoded(telnyxSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Bird: messagebird-signature = base64 HMAC-SHA256(key, ts \n URL \n SHA-256(body) raw), ±300 s.
+
+type BirdConfig = Partial<BirdOptions>;
+
+const birdKey = "catalogue-bird-signing-key-6d1f0a";
+const birdOrigin = "https://hooks.example.com";
+const birdPath = "/hooks/bird";
+const birdNow = new Date("2025-01-01T12:00:00Z");
+const birdSec = Math.floor(birdNow.getTime() / 1000);
+
+/** An sms.outbound event with a fresh message id of fixed width (and `extra` text). */
+const birdBody = (status = "delivered", text = "Your code is 1234") =>
+  birdStatusSample(status, { messageId: `m-${freshId()}` }).replace("Your code is 1234", text);
+
+/** A POST Bird signed for `signedUrl` (default: where it is sent) at `ts`. */
+function birdSigned(
+  body = birdBody(),
+  options: { ts?: string; signedUrl?: string; key?: string; query?: string } = {},
+): TestRequest {
+  const ts = options.ts ?? String(birdSec);
+  const query = options.query === undefined ? "" : `?${options.query}`;
+  return {
+    method: "POST",
+    path: birdPath,
+    ...(options.query === undefined ? {} : { query: options.query }),
+    headers: {
+      "content-type": "application/json",
+      "messagebird-signature": birdSignature(
+        options.key ?? birdKey,
+        ts,
+        options.signedUrl ?? `${birdOrigin}${birdPath}${query}`,
+        body,
+      ),
+      "messagebird-request-timestamp": ts,
+    },
+    body,
+  };
+}
+
+const birdResigned = (change: (signature: string) => string): TestRequest => {
+  const req = birdSigned();
+  return withHeaders(req, {
+    "messagebird-signature": change(req.headers["messagebird-signature"]!),
+  });
+};
+
+const birdPadded = (pad: string) => birdSigned(birdBody("delivered", `Hi ${pad}`));
+
+runCatalogue<BirdConfig>({
+  title: "bird",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        birdPath,
+        smsWebhook.router(bird({ secret: birdKey, publicUrl: birdOrigin, ...config }), {
+          clock: () => birdNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => birdSigned(),
+  sized: (bytes) => padTo(bytes, birdPadded),
+  secrets: [birdKey],
+  expected(req) {
+    const ts = headerOf(req, "messagebird-request-timestamp") ?? "";
+    const path = "exact" in req ? req.path : `${req.path}${req.query ? `?${req.query}` : ""}`;
+    return bodyReadings(req).map((body) =>
+      birdSignature(birdKey, ts, `${birdOrigin}${path}`, body.toString("utf8")),
+    );
+  },
+  cases: [
+    {
+      name: "rejects an unsigned event with 401 signature_missing",
+      request: () => withHeaders(birdSigned(), { "messagebird-signature": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty messagebird-signature as a missing one",
+      request: () => birdResigned(() => ""),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "answers a MessageBird JWT (the other scheme) with 401 signature_missing",
+      request: () => {
+        const body = birdBody();
+        const token = messageBirdJwt(
+          messageBirdClaims(`${birdOrigin}${birdPath}`, body, birdSec),
+          birdKey,
+        );
+        return {
+          ...withHeaders(birdSigned(body), { "messagebird-signature": undefined }),
+          headers: { "content-type": "application/json", "messagebird-signature-jwt": token },
+        };
+      },
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature without its timestamp with 401 timestamp_missing",
+      request: () => withHeaders(birdSigned(), { "messagebird-request-timestamp": undefined }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a timestamp in milliseconds (signed as such) with 401 timestamp_missing",
+      request: () => birdSigned(birdBody(), { ts: `${birdSec}000` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a timestamp that is not digits with 401 timestamp_missing",
+      request: () => birdSigned(birdBody(), { ts: `${birdSec}.5` }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects the timestamp moved without re-signing (a replay made fresh)",
+      request: () =>
+        withHeaders(birdSigned(birdBody(), { ts: String(birdSec - 600) }), {
+          "messagebird-request-timestamp": String(birdSec),
+        }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a validly signed event 301 s old",
+      request: () => birdSigned(birdBody(), { ts: String(birdSec - 301) }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a validly signed event 301 s in the future",
+      request: () => birdSigned(birdBody(), { ts: String(birdSec + 301) }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a signature that is not 32 bytes of base64",
+      request: () => birdResigned((signature) => signature.slice(0, -4)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a non-canonical base64 spelling of the right signature",
+      request: () => birdResigned((signature) => signature.replace(/=$/, "")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the right signature in hex",
+      request: () => birdResigned((signature) => Buffer.from(signature, "base64").toString("hex")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an event signed with another key",
+      request: () => birdSigned(birdBody(), { key: "another-bird-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an event signed for http:// where Bird called https://",
+      request: () => birdSigned(birdBody(), { signedUrl: `http://hooks.example.com${birdPath}` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an event signed for another route (moved to this one)",
+      request: () => birdSigned(birdBody(), { signedUrl: `${birdOrigin}/hooks/other-tenant` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a query added after signing",
+      request: () => ({ ...birdSigned(), query: "tenant=mallory" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body changed after signing (status rewritten)",
+      request: () => {
+        const req = birdSigned(birdBody("sending_failed"));
+        return { ...req, body: req.body!.replace('"sending_failed"', '"delivered"') };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects the body re-serialized (pretty-printed) after signing",
+      request: () => {
+        const req = birdSigned();
+        return { ...req, body: JSON.stringify(JSON.parse(req.body!), null, 2) };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects JSON garbage under another key with 401, before parsing it",
+      request: () => birdSigned('{"service":', { key: "another-bird-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed JSON garbage with 400 payload_invalid",
+      request: () => birdSigned('{"service":'),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed JSON array with 400 payload_invalid",
+      request: () => birdSigned("[]"),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed sms.outbound whose id carries a colon (a forged dedupe key)",
+      request: () =>
+        birdSigned(birdStatusSample("sent", { messageId: `m-${freshId()}:delivered` })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed sms.outbound without a status with 400",
+      request: () => birdSigned(birdBody().replace('"status":"delivered",', "")),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed sms.inbound without a sender with 400",
+      request: () =>
+        birdSigned(
+          JSON.stringify({
+            service: "channels",
+            event: "sms.inbound",
+            payload: { id: `m-${freshId()}`, status: "delivered" },
+          }),
+        ),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed event hidden under __proto__ with 400",
+      request: () =>
+        birdSigned(`{"service":"channels","event":"sms.outbound","__proto__":${birdBody()}}`),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, birdPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that decodes to a validly signed request",
+      request: () => encoded(birdSigned(), "gzip"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// MessageBird: MessageBird-Signature-JWT, HS256/384/512, iss, nbf/exp, url_hash, payload_hash.
+
+type MessageBirdConfig = Partial<MessageBirdOptions>;
+
+const mbKey = "catalogue-messagebird-signing-key-3e9c";
+const mbOrigin = "https://hooks.example.com";
+const mbPath = "/hooks/messagebird";
+const mbNow = new Date("2025-01-01T12:00:00Z");
+const mbSec = Math.floor(mbNow.getTime() / 1000);
+
+/** A status report body with a fresh id of fixed width (32 characters, as MessageBird's). */
+const mbBody = (status = "delivered", reference = "order-42") =>
+  JSON.stringify(
+    messageBirdStatusSample(status, { messageId: freshId().padStart(32, "0"), reference }),
+  );
+
+/** A JSON POST whose token covers `signedBody` at `signedUrl`; `changes` edit its claims. */
+function mbSigned(
+  body = mbBody(),
+  options: {
+    changes?: Record<string, unknown>;
+    key?: string;
+    alg?: "HS256" | "HS384" | "HS512";
+    signedUrl?: string;
+    signedBody?: string;
+  } = {},
+): TestRequest {
+  const claims = messageBirdClaims(
+    options.signedUrl ?? `${mbOrigin}${mbPath}`,
+    options.signedBody ?? body,
+    mbSec - 1,
+    options.changes,
+  );
+  return mbWithToken(messageBirdJwt(claims, options.key ?? mbKey, options.alg), body);
+}
+
+function mbWithToken(token: string | undefined, body: string): TestRequest {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token !== undefined) headers["messagebird-signature-jwt"] = token;
+  return { method: "POST", path: mbPath, headers, body };
+}
+
+/** A token whose header says `alg`, over MessageBird's claims for `body`, signed by `sign`. */
+function mbTokenWithAlg(alg: string, body: string, sign: (input: string) => string): string {
+  const claims = messageBirdClaims(`${mbOrigin}${mbPath}`, body, mbSec - 1);
+  const input = `${base64url({ alg, typ: "JWT" })}.${base64url(claims)}`;
+  return `${input}.${sign(input)}`;
+}
+
+const mbPadded = (pad: string) => mbSigned(mbBody("delivered", `order-${pad}`));
+
+runCatalogue<MessageBirdConfig>({
+  title: "messageBird",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        mbPath,
+        smsWebhook.router(messageBird({ secret: mbKey, publicUrl: mbOrigin, ...config }), {
+          clock: () => mbNow,
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => mbSigned(),
+  sized: (bytes) => padTo(bytes, mbPadded),
+  secrets: [mbKey],
+  expected(req) {
+    const expected = bodyReadings(req).map((body) =>
+      crypto.createHash("sha256").update(body).digest("hex"),
+    );
+    const [header, claims] = headerOf(req, "messagebird-signature-jwt")?.split(".") ?? [];
+    if (header !== undefined && claims !== undefined) {
+      for (const hash of ["sha256", "sha384", "sha512"]) {
+        expected.push(
+          crypto.createHmac(hash, mbKey).update(`${header}.${claims}`).digest("base64url"),
+        );
+      }
+    }
+    return expected;
+  },
+  cases: [
+    {
+      name: "rejects an unsigned report with 401 signature_missing",
+      request: () => mbWithToken(undefined, mbBody()),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "answers a Bird signature (the other scheme) with 401 signature_missing",
+      request: () => {
+        const body = mbBody();
+        return withHeaders(mbWithToken(undefined, body), {
+          "messagebird-signature": birdSignature(
+            mbKey,
+            String(mbSec),
+            `${mbOrigin}${mbPath}`,
+            body,
+          ),
+          "messagebird-request-timestamp": String(mbSec),
+        });
+      },
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a token that is not a JWT",
+      request: () => mbWithToken("not-a-jwt", mbBody()),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose three segments are not base64url",
+      request: () => mbWithToken("%%%.!!!.***", mbBody()),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an alg none token",
+      request: () => {
+        const body = mbBody();
+        return mbWithToken(
+          mbTokenWithAlg("none", body, () => ""),
+          body,
+        );
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an RS256 token signed with a real RSA key",
+      request: () => {
+        const body = mbBody();
+        const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+        const token = mbTokenWithAlg("RS256", body, (input) =>
+          crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url"),
+        );
+        return mbWithToken(token, body);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an HS256 header over an HS512 signature (alg swapped)",
+      request: () => {
+        const body = mbBody();
+        const token = mbTokenWithAlg("HS256", body, (input) =>
+          crypto.createHmac("sha512", mbKey).update(input).digest("base64url"),
+        );
+        return mbWithToken(token, body);
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token signed with another key",
+      request: () => mbSigned(mbBody(), { key: "another-messagebird-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose issuer is not MessageBird",
+      request: () => mbSigned(mbBody(), { changes: { iss: "Bird" } }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token without jti",
+      request: () => mbSigned(mbBody(), { changes: { jti: undefined } }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token without url_hash",
+      request: () => mbSigned(mbBody(), { changes: { url_hash: undefined } }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token signed for another route (moved to this one)",
+      request: () => mbSigned(mbBody(), { signedUrl: `${mbOrigin}/hooks/other-tenant` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a query added after signing",
+      request: () => ({ ...mbSigned(), query: "tenant=mallory" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body changed after signing: payload_hash no longer matches",
+      request: () => {
+        const body = mbBody("delivery_failed");
+        return mbSigned(body.replace('"delivery_failed"', '"delivered"'), { signedBody: body });
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a body under a token signed for an empty one (no payload_hash)",
+      request: () => mbSigned(mbBody(), { signedBody: "" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a payload_hash in upper-case hex spelled with a bad digit",
+      request: () => {
+        const body = mbBody();
+        const hash = crypto.createHash("sha256").update(body).digest("hex");
+        return mbSigned(body, { changes: { payload_hash: `${hash.slice(0, 63)}g` } });
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a token whose exp has passed (nbf 66 s ago)",
+      request: () => mbSigned(mbBody(), { changes: { nbf: mbSec - 66, exp: mbSec - 6 } }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a token not yet valid (nbf 6 s ahead)",
+      request: () => mbSigned(mbBody(), { changes: { nbf: mbSec + 6, exp: mbSec + 66 } }),
+      status: 401,
+      code: "timestamp_out_of_window",
+    },
+    {
+      name: "rejects a token without exp with 401 timestamp_missing",
+      request: () => mbSigned(mbBody(), { changes: { exp: undefined } }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a token whose exp is before its nbf",
+      request: () => mbSigned(mbBody(), { changes: { exp: mbSec - 10 } }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects a token whose nbf is a string",
+      request: () => mbSigned(mbBody(), { changes: { nbf: String(mbSec) } }),
+      status: 401,
+      code: "timestamp_missing",
+    },
+    {
+      name: "rejects JSON garbage under another key with 401, before parsing it",
+      request: () => mbSigned('{"id":', { key: "another-messagebird-signing-key" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects validly signed JSON garbage with 400 payload_invalid",
+      request: () => mbSigned('{"id":'),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed report whose id carries a colon (a forged dedupe key)",
+      request: () =>
+        mbSigned(JSON.stringify({ ...JSON.parse(mbBody()), id: `${freshId()}:delivered` })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed report whose recipient is an object",
+      request: () => mbSigned(JSON.stringify({ ...JSON.parse(mbBody()), recipient: { a: 1 } })),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, mbPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a deflate-encoded body, even one that decodes to a validly signed request",
+      request: () => encoded(mbSigned(), "deflate"),
       status: 415,
       code: "unsupported_media_type",
     },

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import {
   androidSmsGateway,
+  bird,
+  messageBird,
   sinch,
   smsWebhook,
   telnyx,
@@ -185,6 +187,34 @@ describe("sms-webhooks CLI", () => {
     }
   });
 
+  it.each([
+    ["bird", () => bird({ secret: "cli-bird-key" }), "bird-inbound", "bird-status", "cli-bird-key"],
+    [
+      "messageBird",
+      () => messageBird({ secret: "cli-messagebird-key" }),
+      "messagebird-inbound",
+      "messagebird-status",
+      "cli-messagebird-key",
+    ],
+  ])(
+    "signs %s's scenarios for the URL it sends to, each retry re-signed",
+    async (_name, provider, inboundScenario, statusScenario, key) => {
+      const server = await routerServer(provider(), "/hooks/x");
+      try {
+        const args = ["--secret", key, "--times", "2"];
+        const inbound = await run(["send", inboundScenario, server.url, ...args]);
+        expect(inbound.stdout).toMatch(/#1 → 204/);
+        expect(inbound.stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+        expect((await run(["send", statusScenario, server.url, ...args])).stdout).toMatch(
+          /#1 → 204/,
+        );
+        expect(server.received).toEqual(["/ message.received", "/ message.status"]);
+      } finally {
+        server.close();
+      }
+    },
+  );
+
   it("exits 0 with its usage for --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
@@ -212,6 +242,8 @@ describe("sms-webhooks CLI", () => {
     expect(stdout).toContain("twilio-status");
     expect(stdout).toContain("sinch-inbound");
     expect(stdout).toContain("telnyx-finalized");
+    expect(stdout).toContain("bird-inbound");
+    expect(stdout).toContain("messagebird-status");
   });
 
   it("exits 0 when the event is accepted and its retries are answered as duplicates", async () => {

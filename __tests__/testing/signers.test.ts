@@ -1,6 +1,12 @@
 // __tests__/testing/signers.test.ts — the exported signers produce what the providers produce.
 
 import {
+  birdInboundSample,
+  birdStatusSample,
+  messageBirdInboundSample,
+  messageBirdStatusSample,
+  signBird,
+  signMessageBird,
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
@@ -19,6 +25,10 @@ import { twilioSignature } from "../helpers/twilio-signer.js";
 import { token as twilioToken, w1, w2, w9 } from "../providers/twilio/fixtures.js";
 import { verifySignature } from "@vonage/jwt";
 import crypto from "node:crypto";
+import { sdkVerifies } from "../helpers/messagebird-sdk.js";
+import { birdSignature } from "../helpers/bird-signer.js";
+import { b1 } from "../providers/bird/fixtures.js";
+import { secret as messageBirdKey } from "../providers/messagebird/fixtures.js";
 import { vonageSig, type Method } from "../helpers/vonage-sms-signer.js";
 import { vectorB } from "../providers/vonage-sms/fixtures.js";
 import { vector as mifumoVector } from "../providers/mifumo/fixtures.js";
@@ -244,5 +254,40 @@ describe("signTelnyx", () => {
 
   it("refuses a private key that is not base64 of a 32-byte seed, saying what it wants", () => {
     expect(() => signTelnyx("{}", "not-a-seed")).toThrow(/base64 of a 32-byte Ed25519 seed/);
+  });
+});
+
+describe("signBird", () => {
+  it("reproduces B1 and signs the samples as the independent signer does", () => {
+    expect(signBird(b1.url, b1.body, b1.key, Number(b1.timestamp))["messagebird-signature"]).toBe(
+      b1.signature,
+    );
+    for (const body of [birdInboundSample("Hallo ✓"), birdStatusSample("delivery_failed")]) {
+      const headers = signBird("https://hooks.example.com/hooks/bird", body, "k", 1735732805);
+      expect(headers["messagebird-signature"]).toBe(
+        birdSignature("k", "1735732805", "https://hooks.example.com/hooks/bird", body),
+      );
+    }
+  });
+});
+
+describe("signMessageBird", () => {
+  it("makes tokens messagebird's own verifier accepts, GET (no payload_hash) and POST", async () => {
+    const query = new URLSearchParams(messageBirdStatusSample("sent")).toString();
+    const get = `https://hooks.example.com/hooks/messagebird?${query}`;
+    const body = JSON.stringify(messageBirdInboundSample("Hi ✓"));
+    for (const [url, payload, alg] of [
+      [get, "", "HS256"],
+      ["https://hooks.example.com/hooks/messagebird", body, "HS512"],
+    ] as const) {
+      const headers = await signMessageBird(url, payload, messageBirdKey, {
+        notBeforeSec: 1735732805,
+        alg,
+      });
+      const token = headers["MessageBird-Signature-JWT"];
+      await expect(
+        sdkVerifies(url, payload, token, messageBirdKey, new Date(1735732810_000)),
+      ).resolves.toBe(true);
+    }
   });
 });

@@ -6,9 +6,24 @@ import { validateWebhookSignature } from "@sinch/sdk-client";
 import { TelnyxWebhook } from "telnyx/lib/webhooks";
 import twilio from "twilio";
 import type { Provider, RawRequest } from "../../lib/index.js";
-import { androidSmsGateway, mifumo, sinch, telnyx, vonageMessages, vonageSms } from "../library.js";
+import { createRequire } from "node:module";
+import { createSecretKey, type KeyObject } from "node:crypto";
+import {
+  androidSmsGateway,
+  bird,
+  messageBird,
+  mifumo,
+  sinch,
+  telnyx,
+  vonageMessages,
+  vonageSms,
+} from "../library.js";
 import {
   androidSmsGatewaySample,
+  birdStatusSample,
+  messageBirdStatusSample,
+  signBird,
+  signMessageBird,
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
@@ -244,6 +259,55 @@ export async function verifyCases(): Promise<VerifyCase[]> {
       "telnyx (Ed25519)",
       telnyx({ publicKey: telnyxKeys.publicKey }),
       rawRequest("/hooks/telnyx", telnyxSigned, telnyxBody),
+    ),
+  );
+
+  // Bird: no SDK verifies it (the docs give PHP and Go snippets): the library's row alone.
+  const birdUrl = "https://example.com/hooks/bird";
+  const birdBody = sized((text) =>
+    birdStatusSample("delivered").replace("Your code is 1234", text),
+  );
+  cases.push(
+    providerCase(
+      "bird",
+      bird({ secret: secrets.bird, publicUrl: "https://example.com" }),
+      rawRequest("/hooks/bird", { ...signBird(birdUrl, birdBody, secrets.bird, nowSec) }, birdBody),
+    ),
+  );
+
+  // MessageBird: a JSON status report under its JWT, against messagebird's own verify().
+  const messageBirdUrl = "https://example.com/hooks/messagebird";
+  const messageBirdBody = sized((reference) =>
+    JSON.stringify(messageBirdStatusSample("delivered", { reference })),
+  );
+  const messageBirdHeaders = await signMessageBird(
+    messageBirdUrl,
+    messageBirdBody,
+    secrets.messageBird,
+    { notBeforeSec: nowSec },
+  );
+  const token = messageBirdHeaders["MessageBird-Signature-JWT"];
+  const sdk = createRequire(import.meta.url)("messagebird/lib/webhook-signature-jwt") as {
+    verify(url: string, payload: Buffer, jwt: string, key: KeyObject): Promise<boolean>;
+  };
+  const sdkKey = createSecretKey(Buffer.from(secrets.messageBird, "utf8"));
+  const messageBirdBytes = Buffer.from(messageBirdBody);
+  cases.push({
+    name: "messagebird (SDK)",
+    what: "webhook-signature-jwt verify (jose jwtVerify, url_hash, payload_hash)",
+    bodyBytes: messageBirdBytes.length,
+    role: "other",
+    run: () => sdk.verify(messageBirdUrl, messageBirdBytes, token, sdkKey),
+  });
+  cases.push(
+    providerCase(
+      "messagebird (JWT)",
+      messageBird({ secret: secrets.messageBird, publicUrl: "https://example.com" }),
+      rawRequest(
+        "/hooks/messagebird",
+        { "content-type": "application/json", ...messageBirdHeaders },
+        messageBirdBody,
+      ),
     ),
   );
 

@@ -74,6 +74,27 @@ export type {
   TelnyxInboundSampleOptions,
   TelnyxStatusSampleOptions,
 } from "../providers/telnyx/testing.js";
+export {
+  signBird,
+  birdInboundSample,
+  birdStatusSample,
+  birdScenarios,
+} from "../providers/bird/testing.js";
+export type {
+  BirdHeaders,
+  BirdInboundSampleOptions,
+  BirdStatusSampleOptions,
+} from "../providers/bird/testing.js";
+export {
+  signMessageBird,
+  messageBirdStatusSample,
+  messageBirdInboundSample,
+  messageBirdScenarios,
+} from "../providers/messagebird/testing.js";
+export type {
+  MessageBirdSignOptions,
+  MessageBirdStatusSampleOptions,
+} from "../providers/messagebird/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

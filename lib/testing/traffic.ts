@@ -1,6 +1,8 @@
 // lib/testing/traffic.ts — every provider's named events, and a client that fires them.
 
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
+import { birdScenarios } from "../providers/bird/testing.js";
+import { messageBirdScenarios } from "../providers/messagebird/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
 import { sinchScenarios } from "../providers/sinch/testing.js";
 import { telnyxScenarios } from "../providers/telnyx/testing.js";
@@ -18,6 +20,8 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...twilioScenarios,
   ...sinchScenarios,
   ...telnyxScenarios,
+  ...birdScenarios,
+  ...messageBirdScenarios,
 };
 
 /** What the server answered. */
