@@ -76,6 +76,8 @@ export { vonageSms } from "./providers/vonage-sms/index.js";
 export { vonageMessages } from "./providers/vonage-messages/index.js";
 export { twilio } from "./providers/twilio/index.js";
 export type { TwilioOptions, TwilioPublicUrl, TwilioPayload } from "./providers/twilio/index.js";
+export { plivo } from "./providers/plivo/index.js";
+export type { PlivoOptions, PlivoPayload } from "./providers/plivo/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

@@ -2,6 +2,7 @@
 
 import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
+import { plivoScenarios } from "../providers/plivo/testing.js";
 import { twilioScenarios } from "../providers/twilio/testing.js";
 import { vonageMessagesScenarios } from "../providers/vonage-messages/testing.js";
 import { vonageSmsScenarios } from "../providers/vonage-sms/testing.js";
@@ -14,6 +15,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...vonageSmsScenarios,
   ...vonageMessagesScenarios,
   ...twilioScenarios,
+  ...plivoScenarios,
 };
 
 /** What the server answered. */
