@@ -25,8 +25,8 @@ const sha256 = (...parts: (string | Buffer)[]) => {
  * the parameters, but without separators (re-cut parameters sign the same), so it is bound too.
  *
  * The key is the whole signed string, not the nonce alone: nothing separates the URL from a V2
- * nonce (or a V3 request's last value from its nonce), so `…/acme` + nonce `12…` and
- * `…/acme1` + nonce `2…` are one signature; their key is one too. A genuine retry resends the
+ * nonce, so `…/acme` + nonce `12…` and `…/acme1` + nonce `2…` are one signature (a route with
+ * a path parameter takes both); their key is one too. A genuine retry resends the
  * same bytes: the same key with the same fingerprint, which goes on to dedupe.
  */
 export function plivoSingleUse(signed: PlivoSigned, req: RawRequest): PlivoSingleUse | undefined {
