@@ -6,6 +6,7 @@ import type { Router } from "express";
 import {
   androidSmsGateway,
   mifumo,
+  plivo,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -21,11 +22,13 @@ import { signMifumo } from "../helpers/mifumo-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
 import { twilioSignature } from "../helpers/twilio-signer.js";
+import { plivoRequest } from "../helpers/plivo-signer.js";
 import { bodies } from "../providers/android-sms-gateway/fixtures.js";
 import { deliveredBody } from "../providers/mifumo/fixtures.js";
 import { inboundSms } from "../providers/vonage-messages/fixtures.js";
 import { seedReceipt } from "../providers/vonage-sms/fixtures.js";
 import { w1 } from "../providers/twilio/fixtures.js";
+import { p1 } from "../providers/plivo/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -106,6 +109,19 @@ const cases: Case[] = [
       },
       body: formEncode(w1.params),
     },
+    type: "message.received",
+  },
+  {
+    // No publicUrl, as for Twilio; signed with V2, as Plivo signs SMS callbacks.
+    name: "plivo",
+    router: (options) => smsWebhook.router(plivo({ secret }), options),
+    request: (() => {
+      const req = plivoRequest("http://hooks.example.com", "POST", "/inbound", p1.params, secret, {
+        signedUrl: "http://hooks.example.com/hooks/inbound",
+        version: "v2",
+      });
+      return { ...req, headers: { ...req.headers, host: "hooks.example.com" } };
+    })(),
     type: "message.received",
   },
 ];
