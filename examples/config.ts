@@ -13,6 +13,7 @@ export const secrets = {
   // One signature secret signs both Vonage APIs' webhooks.
   vonage: process.env["VONAGE_SIGNATURE_SECRET"] ?? "demo-vonage-signature-secret-0123",
   twilio: process.env["TWILIO_AUTH_TOKEN"] ?? "demo0twilio0auth0token0000000000",
+  plivo: process.env["PLIVO_AUTH_TOKEN"] ?? "demo0plivo0auth0token0000000000000000",
 };
 
 /** Where each provider is mounted. */
@@ -22,4 +23,5 @@ export const paths = {
   vonageSms: "/hooks/vonage-sms",
   vonageMessages: "/hooks/vonage-messages",
   twilio: "/hooks/twilio",
+  plivo: "/hooks/plivo",
 };

@@ -5,6 +5,7 @@ import {
   androidSmsGateway,
   MemoryStore,
   mifumo,
+  plivo,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -67,6 +68,17 @@ app.use(
   ),
 );
 
+// GET and POST on /inbound and /status: the Plivo application's Message URL and your messages'
+// status callback URL. Plivo signs the URL it calls, like Twilio: behind a proxy or ngrok, pass
+// publicUrl or set app.set("trust proxy", …).
+app.use(
+  paths.plivo,
+  smsWebhook.router(plivo({ secret: secrets.plivo, publicUrl: process.env["PLIVO_PUBLIC_URL"] }), {
+    store,
+    handler,
+  }),
+);
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -88,6 +100,8 @@ app.listen(port, (error?: Error) => {
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
+  console.log(`  Plivo inbound            GET|POST ${url(`${paths.plivo}/inbound`)}`);
+  console.log(`  Plivo status callbacks   GET|POST ${url(`${paths.plivo}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

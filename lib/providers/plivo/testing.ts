@@ -188,16 +188,13 @@ function plivoScenario(
 
 /** The Plivo scenarios the CLI (`sms-webhooks send <scenario>`) and the demo can fire. */
 export const plivoScenarios: Readonly<Record<string, Scenario>> = {
-  "plivo-inbound": plivoScenario("/inbound", "v2", "an inbound SMS (POST form, V2)", () =>
+  "plivo-inbound": plivoScenario("/inbound", "v2", "an inbound SMS (V2 form)", () =>
     plivoInboundSample("Hi! Is the 3pm slot still free?"),
   ),
-  "plivo-inbound-v3": plivoScenario("/inbound", "v3", "an inbound SMS (POST form, V3)", () =>
+  "plivo-inbound-v3": plivoScenario("/inbound", "v3", "an inbound SMS (V3 form)", () =>
     plivoInboundSample("Running 10 minutes late, sorry!"),
   ),
-  "plivo-status": plivoScenario(
-    "/status",
-    "v2",
-    "a status callback: delivered (POST form, V2)",
-    () => plivoStatusSample(),
+  "plivo-status": plivoScenario("/status", "v2", "a status callback: delivered (V2 form)", () =>
+    plivoStatusSample(),
   ),
 };
