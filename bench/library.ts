@@ -25,6 +25,7 @@ export const {
   vonageSms,
   vonageMessages,
   twilio,
+  plivo,
   MemoryStore,
   RedisStore,
   createPipeline,

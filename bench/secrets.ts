@@ -8,4 +8,5 @@ export const secrets = {
   vonageMessages: "bench-vonage-messages-signature-secret-0123456789",
   standardWebhooks: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   twilio: "bench-twilio-auth-token-0123456789ab",
+  plivo: "bench-plivo-auth-token-0123456789abcdef",
 } as const;

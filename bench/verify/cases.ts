@@ -3,13 +3,16 @@
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import twilio from "twilio";
+import * as plivoSdk from "plivo";
 import type { Provider, RawRequest } from "../../lib/index.js";
-import { androidSmsGateway, mifumo, vonageMessages, vonageSms } from "../library.js";
+import { androidSmsGateway, mifumo, plivo, vonageMessages, vonageSms } from "../library.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,
+  plivoInboundSample,
   signAndroidSmsGateway,
   signMifumo,
+  signPlivoV3,
   signVonageMessages,
   signVonageSms,
   vonageInboundSample,
@@ -193,6 +196,49 @@ export async function verifyCases(): Promise<VerifyCase[]> {
         "/hooks/vonage-messages/inbound",
         await signVonageMessages(messagesBody, secrets.vonageMessages, { issuedAtSec: nowSec }),
         messagesBody,
+      ),
+    ),
+  );
+
+  // Plivo V3: an inbound-SMS form, against the SDK's validateV3Signature on the parsed params.
+  const plivoOrigin = "https://example.com";
+  const plivoPath = "/hooks/plivo/inbound";
+  const plivoNonce = "05429567804466091622";
+  const plivoBody = sized((text) =>
+    new URLSearchParams(
+      plivoInboundSample(text, { messageUuid: "2a3e5e2c-1c1a-11f0-9c4f-0242ac110002" }),
+    ).toString(),
+  );
+  const plivoParams = Object.fromEntries(new URLSearchParams(plivoBody));
+  const plivoUrl = plivoOrigin + plivoPath;
+  const plivoSignature = signPlivoV3("POST", plivoUrl, plivoParams, plivoNonce, secrets.plivo);
+  cases.push({
+    name: "plivo",
+    what: "validateV3Signature (HMAC-SHA256 over URL + sorted params + nonce)",
+    bodyBytes: Buffer.byteLength(plivoBody),
+    role: "other",
+    run: () =>
+      plivoSdk.validateV3Signature(
+        "POST",
+        plivoUrl,
+        plivoNonce,
+        secrets.plivo,
+        plivoSignature,
+        plivoParams,
+      ),
+  });
+  cases.push(
+    providerCase(
+      "plivo (V3)",
+      plivo({ secret: secrets.plivo, publicUrl: plivoOrigin }),
+      rawRequest(
+        plivoPath,
+        {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-plivo-signature-v3": plivoSignature,
+          "x-plivo-signature-v3-nonce": plivoNonce,
+        },
+        plivoBody,
       ),
     ),
   );
