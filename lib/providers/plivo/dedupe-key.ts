@@ -2,7 +2,7 @@
 
 import { bodyDigestKey } from "../../core/hmac.js";
 import type { RawRequest } from "../../core/raw-request.js";
-import { WebhookError } from "../../core/webhook-error.js";
+import { matchedParam } from "../../core/validate-payload.js";
 import type { PlivoPayload } from "./params.js";
 import {
   kindOf,
@@ -21,18 +21,12 @@ import {
 export function plivoDedupeKey(payload: PlivoPayload, req: RawRequest): string {
   switch (kindOf(payload)) {
     case "inbound":
-      return checked(payload, "MessageUUID", messageUuidPattern, messageUuidRule);
+      return matchedParam(payload, "MessageUUID", messageUuidPattern, messageUuidRule);
     case "status": {
-      const uuid = checked(payload, "MessageUUID", messageUuidPattern, messageUuidRule);
-      return `${uuid}:${checked(payload, "Status", statusWordPattern, statusWordRule)}`;
+      const uuid = matchedParam(payload, "MessageUUID", messageUuidPattern, messageUuidRule);
+      return `${uuid}:${matchedParam(payload, "Status", statusWordPattern, statusWordRule)}`;
     }
     case "unknown":
       return bodyDigestKey(req.method === "GET" ? Buffer.from(req.rawQuery) : req.rawBody);
   }
-}
-
-function checked(payload: PlivoPayload, field: string, pattern: RegExp, rule: string): string {
-  const value = payload[field];
-  if (typeof value === "string" && pattern.test(value)) return value;
-  throw new WebhookError("payload_invalid", `Invalid payload: ${field}: ${rule}.`);
 }

@@ -1,5 +1,6 @@
 // lib/providers/plivo/media.ts — an MMS's (or WhatsApp message's) attachments, from Media<n> and MediaCount.
 
+import { isHttpUrl } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import type { PlivoPayload } from "./params.js";
 
@@ -47,15 +48,6 @@ export function mediaOf(payload: PlivoPayload, count: number | undefined): Plivo
     type: kind !== undefined && kinds.has(kind) ? kind : "file",
     url,
   }));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
 }
 
 function invalid(problem: string): WebhookError {
