@@ -29,6 +29,7 @@ export const {
   telnyx,
   bird,
   messageBird,
+  plivo,
   MemoryStore,
   RedisStore,
   createPipeline,

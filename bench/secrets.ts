@@ -15,4 +15,5 @@ export const secrets = {
   telnyxPublicKey: "Gg2xzVVhDHMplDahiOnnV0zvYMDptl3QI9uWHtgonk8=",
   bird: "bench-bird-webhook-signing-key",
   messageBird: "bench-messagebird-signing-key-0123456789",
+  plivo: "bench-plivo-auth-token-0123456789abcdef",
 } as const;

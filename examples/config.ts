@@ -20,6 +20,7 @@ export const secrets = {
   telnyxDemoPrivateKey: "wQ/phHXi1t7fsL/GzyBc/y3MYBYRT9fP+294TWERTeo=",
   bird: process.env["BIRD_SIGNING_KEY"] ?? "demo-bird-webhook-signing-key",
   messageBird: process.env["MESSAGEBIRD_SIGNING_KEY"] ?? "demo-messagebird-signing-key",
+  plivo: process.env["PLIVO_AUTH_TOKEN"] ?? "demo0plivo0auth0token0000000000000000",
 };
 
 /** Where each provider is mounted. */
@@ -33,4 +34,5 @@ export const paths = {
   telnyx: "/hooks/telnyx",
   bird: "/hooks/bird",
   messageBird: "/hooks/messagebird",
+  plivo: "/hooks/plivo",
 };

@@ -70,14 +70,14 @@ function story(
   ];
 }
 
-// Twilio signs no time but the URL it called: replays are caught by dedupe, and a request
-// signed for another URL (a proxy the app was not told about) fails.
-function twilioStory(name: string, secret: string): Step[] {
+// Twilio and Plivo sign no time but the URL they called: replays are caught by dedupe, and a
+// request signed for another URL (a proxy the app was not told about) fails.
+function signedUrlStory(name: string, secret: string): Step[] {
   const scenario = scenarioNamed(name);
   const event = scenario.event(new Date());
   const publicUrl = (url: string) => url.replace(/^https?:\/\/[^/]+/, "https://hooks.example.com");
   return [
-    // The event, Twilio's retry of it, a forgery; no window to replay past.
+    // The event, the provider's retry of it, a forgery; no window to replay past.
     ...story(name, secret, 0).slice(0, 3),
     {
       title: "signed for a URL behind an unknown proxy",
@@ -134,7 +134,7 @@ function demos(): ProviderDemo[] {
       label: "Twilio",
       mount: paths.twilio,
       steps: [
-        ...twilioStory("twilio-inbound", secrets.twilio),
+        ...signedUrlStory("twilio-inbound", secrets.twilio),
         single("twilio-status", secrets.twilio, [204]),
       ],
     },
@@ -172,6 +172,15 @@ function demos(): ProviderDemo[] {
       steps: [
         ...story("messagebird-status", secrets.messageBird, 2),
         single("messagebird-inbound", secrets.messageBird, [204]),
+      ],
+    },
+    {
+      label: "Plivo",
+      mount: paths.plivo,
+      steps: [
+        ...signedUrlStory("plivo-inbound", secrets.plivo),
+        single("plivo-inbound-v3", secrets.plivo, [204]),
+        single("plivo-status", secrets.plivo, [204]),
       ],
     },
   ];

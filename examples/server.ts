@@ -7,6 +7,7 @@ import {
   MemoryStore,
   messageBird,
   mifumo,
+  plivo,
   sinch,
   smsWebhook,
   telnyx,
@@ -95,6 +96,17 @@ app.use(
   ),
 );
 
+// GET and POST on /inbound and /status: the Plivo application's Message URL and your messages'
+// status callback URL. Plivo signs the URL it calls, like Twilio: behind a proxy or ngrok, pass
+// publicUrl or set app.set("trust proxy", …).
+app.use(
+  paths.plivo,
+  smsWebhook.router(plivo({ secret: secrets.plivo, publicUrl: process.env["PLIVO_PUBLIC_URL"] }), {
+    store,
+    handler,
+  }),
+);
+
 app.get("/", (_req, res) => {
   res.json({ routes: Object.values(paths) });
 });
@@ -120,6 +132,8 @@ app.listen(port, (error?: Error) => {
   console.log(`  Telnyx message events    POST ${url(paths.telnyx)}`);
   console.log(`  Bird                     POST ${url(paths.bird)}`);
   console.log(`  MessageBird (legacy)     GET|POST ${url(paths.messageBird)}`);
+  console.log(`  Plivo inbound            GET|POST ${url(`${paths.plivo}/inbound`)}`);
+  console.log(`  Plivo status callbacks   GET|POST ${url(`${paths.plivo}/status`)}`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
 

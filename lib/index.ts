@@ -97,6 +97,8 @@ export type {
   MessageBirdPayload,
   MessageBirdSigned,
 } from "./providers/messagebird/index.js";
+export { plivo } from "./providers/plivo/index.js";
+export type { PlivoOptions, PlivoPayload } from "./providers/plivo/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

@@ -8,6 +8,7 @@ import {
   bird,
   messageBird,
   mifumo,
+  plivo,
   sinch,
   smsWebhook,
   telnyx,
@@ -28,6 +29,7 @@ import { sinchHeaders } from "../helpers/sinch-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import { formEncode, signVonageParams } from "../helpers/vonage-sms-signer.js";
 import { twilioSignature } from "../helpers/twilio-signer.js";
+import { plivoRequest } from "../helpers/plivo-signer.js";
 import { bodies } from "../providers/android-sms-gateway/fixtures.js";
 import { deliveredBody } from "../providers/mifumo/fixtures.js";
 import { inboundSms } from "../providers/vonage-messages/fixtures.js";
@@ -38,6 +40,7 @@ import { keyPairNamed, telnyxHeaders } from "../helpers/telnyx-signer.js";
 import { finalized } from "../providers/telnyx/fixtures.js";
 import { b1 } from "../providers/bird/fixtures.js";
 import { j4 } from "../providers/messagebird/fixtures.js";
+import { p1 } from "../providers/plivo/fixtures.js";
 
 const secret = "e2e-secret";
 const now = new Date("2024-01-01T10:05:00Z");
@@ -175,6 +178,19 @@ const cases: Case[] = [
       body: j4.body,
     },
     type: "message.status",
+  },
+  {
+    // No publicUrl, as for Twilio; signed with V2, as Plivo signs SMS callbacks.
+    name: "plivo",
+    router: (options) => smsWebhook.router(plivo({ secret }), options),
+    request: (() => {
+      const req = plivoRequest("http://hooks.example.com", "POST", "/inbound", p1.params, secret, {
+        signedUrl: "http://hooks.example.com/hooks/inbound",
+        version: "v2",
+      });
+      return { ...req, headers: { ...req.headers, host: "hooks.example.com" } };
+    })(),
+    type: "message.received",
   },
 ];
 

@@ -8,6 +8,7 @@ import {
   bird,
   messageBird,
   mifumo,
+  plivo,
   sinch,
   smsWebhook,
   telnyx,
@@ -17,6 +18,7 @@ import {
   type BirdOptions,
   type MessageBirdOptions,
   type MifumoOptions,
+  type PlivoOptions,
   type SmsEvent,
   type TwilioOptions,
   type VonageMessagesOptions,
@@ -45,6 +47,13 @@ import {
 } from "../helpers/twilio-signer.js";
 import { signMifumo } from "../helpers/mifumo-signer.js";
 import { sinchHeaders, sinchSignature } from "../helpers/sinch-signer.js";
+import {
+  freshNonce,
+  plivoRequest,
+  plivoV2Signature,
+  plivoV3Signature,
+  type PlivoParams,
+} from "../helpers/plivo-signer.js";
 import { hs256, vonageClaims } from "../helpers/vonage-jwt.js";
 import {
   formEncode,
@@ -60,6 +69,7 @@ import { w1, w2 } from "./twilio/fixtures.js";
 import { s2 as sinchReport } from "./sinch/fixtures.js";
 import { keyPairNamed, telnyxHeaders, telnyxSignature } from "../helpers/telnyx-signer.js";
 import { finalized as telnyxFinalized } from "./telnyx/fixtures.js";
+import { p1, p2 } from "./plivo/fixtures.js";
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue's machinery: one table per provider, every row checked the same way.
@@ -2673,6 +2683,293 @@ runCatalogue<MessageBirdConfig>({
     {
       name: "rejects a deflate-encoded body, even one that decodes to a validly signed request",
       request: () => encoded(mbSigned(), "deflate"),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plivo: X-Plivo-Signature-V3 = base64 HMAC-SHA256(Auth Token, URL + params + "." + nonce),
+// else X-Plivo-Signature-V2 (URL + nonce only).
+
+type PlivoConfig = Partial<PlivoOptions>;
+
+const plivoToken = "catalogue0plivo0auth0token0000a1b2c3";
+const plivoOrigin = "https://hooks.example.com";
+const plivoPath = "/hooks/plivo";
+
+/** P1 with a fresh MessageUUID (fixed width). */
+const plivoInbound = (): PlivoParams => ({
+  ...p1.params,
+  MessageUUID: `2a3e5e2c-1c1a-11f0-9c4f-${freshId().padStart(12, "0")}`,
+});
+
+/** A V3 form POST Plivo signed for `signedUrl` (default: where it is sent, at the public origin). */
+function plivoSigned(
+  params: PlivoParams = plivoInbound(),
+  options: { path?: string; query?: string; signedUrl?: string; token?: string } = {},
+): TestRequest {
+  return plivoRequest(
+    plivoOrigin,
+    "POST",
+    `${plivoPath}${options.path ?? "/inbound"}`,
+    params,
+    options.token ?? plivoToken,
+    {
+      ...(options.query === undefined ? {} : { query: options.query }),
+      ...(options.signedUrl === undefined ? {} : { signedUrl: options.signedUrl }),
+    },
+  );
+}
+
+const plivoResigned = (change: (signature: string) => string): TestRequest => {
+  const req = plivoSigned();
+  return withHeaders(req, { "x-plivo-signature-v3": change(req.headers["x-plivo-signature-v3"]!) });
+};
+
+const plivoPadded = (pad: string) => plivoSigned({ ...plivoInbound(), Text: `Hi ${pad}` });
+
+runCatalogue<PlivoConfig>({
+  title: "plivo",
+  app: (config) =>
+    recordingApp((app, handler) =>
+      app.use(
+        plivoPath,
+        smsWebhook.router(plivo({ secret: plivoToken, publicUrl: plivoOrigin, ...config }), {
+          logger: memoryLogger(),
+          handler,
+        }),
+      ),
+    ),
+  valid: () => plivoSigned(),
+  sized: (bytes) => padTo(bytes, plivoPadded),
+  secrets: [plivoToken],
+  expected(req) {
+    const query = "exact" in req ? (req.path.split("?")[1] ?? "") : (req.query ?? "");
+    const path = "exact" in req ? (req.path.split("?")[0] ?? "") : req.path;
+    const url = `${plivoOrigin}${path}${query === "" ? "" : `?${query}`}`;
+    const params: PlivoParams = {};
+    for (const [key, value] of new URLSearchParams(plainBody(req).toString("utf8"))) {
+      const before = params[key];
+      params[key] = before === undefined ? value : [before, value].flat();
+    }
+    const nonces = [
+      headerOf(req, "x-plivo-signature-v3-nonce"),
+      headerOf(req, "x-plivo-signature-v2-nonce"),
+    ];
+    return nonces
+      .filter((nonce): nonce is string => nonce !== undefined)
+      .flatMap((nonce) => [
+        plivoV3Signature(plivoToken, req.method, url, nonce, params),
+        plivoV2Signature(plivoToken, url, nonce),
+      ]);
+  },
+  cases: [
+    {
+      name: "rejects an unsigned inbound SMS with 401 signature_missing",
+      request: () =>
+        withHeaders(plivoSigned(), {
+          "x-plivo-signature-v3": undefined,
+          "x-plivo-signature-v3-nonce": undefined,
+        }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "treats an empty X-Plivo-Signature-V3 as a missing one",
+      request: () => plivoResigned(() => ""),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a V3 signature without its nonce",
+      request: () => withHeaders(plivoSigned(), { "x-plivo-signature-v3-nonce": undefined }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "rejects a signature that is not 32 bytes of base64",
+      request: () => plivoResigned((signature) => signature.slice(0, -4)),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a non-canonical base64 spelling of the right signature",
+      request: () => plivoResigned((signature) => signature.replace(/=$/, "")),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a list of more than 8 signatures, the right one last",
+      request: () => plivoResigned((signature) => `${"AAAA,".repeat(8)}${signature}`),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with another Auth Token",
+      request: () => plivoSigned(plivoInbound(), { token: "another-plivo-auth-token" }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a V3 failure even beside a valid V2 signature (no downgrade)",
+      request: () => {
+        const req = plivoSigned();
+        const nonce = freshNonce();
+        return withHeaders(
+          { ...req, body: req.body!.replace("Text=Hello", "Text=Jello") },
+          {
+            "x-plivo-signature-v2": plivoV2Signature(
+              plivoToken,
+              `${plivoOrigin}${plivoPath}/inbound`,
+              nonce,
+            ),
+            "x-plivo-signature-v2-nonce": nonce,
+          },
+        );
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed for http:// where Plivo called https://",
+      request: () =>
+        plivoSigned(plivoInbound(), { signedUrl: `http://hooks.example.com${plivoPath}/inbound` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with :443 where Plivo called https:// without a port",
+      request: () =>
+        plivoSigned(plivoInbound(), {
+          signedUrl: `https://hooks.example.com:443${plivoPath}/inbound`,
+        }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed for another path (status, replayed to inbound)",
+      request: () =>
+        plivoSigned(plivoInbound(), { signedUrl: `${plivoOrigin}${plivoPath}/status` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a request signed with a trailing slash the request lacks",
+      request: () =>
+        plivoSigned(plivoInbound(), { signedUrl: `${plivoOrigin}${plivoPath}/inbound/` }),
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a query value changed after signing",
+      request: () => {
+        const req = plivoSigned(plivoInbound(), { query: "tenant=acme" });
+        return { ...req, query: "tenant=other" };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects a parameter added after signing",
+      request: () => {
+        const req = plivoSigned();
+        return { ...req, body: `${req.body}&MediaCount=1` };
+      },
+      status: 401,
+      code: "signature_invalid",
+    },
+    {
+      name: "rejects an unsigned form with a nested key with 401, before reading it",
+      request: () => ({
+        ...withHeaders(plivoSigned(), { "x-plivo-signature-v3": undefined }),
+        body: "a[b]=1",
+      }),
+      status: 401,
+      code: "signature_missing",
+    },
+    {
+      name: "refuses a validly signed lower-case parameter name with 400 payload_invalid",
+      request: () => plivoSigned({ ...plivoInbound(), tenant: "acme" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed nested key (a[b]) with 400 payload_invalid",
+      request: () => plivoSigned({ ...plivoInbound(), "Media[0]": "x" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed repeated From (which sender?) with 400 payload_invalid",
+      request: () => plivoSigned({ ...plivoInbound(), From: ["14155550100", "14155550101"] }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed MessageUUID that is not a UUID, before the store",
+      request: () => plivoSigned({ ...plivoInbound(), MessageUUID: "abc" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed To that is not a number (free text swallowed it)",
+      request: () => plivoSigned({ ...plivoInbound(), To: "14155550199TotalAmount0" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed MediaCount its Media<n> do not match",
+      request: () =>
+        plivoSigned({
+          ...plivoInbound(),
+          Type: "mms",
+          MediaCount: "2",
+          Media1: "https://media.plivo.com/m/1",
+        }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed Media<n> that is not an http(s) URL",
+      request: () =>
+        plivoSigned({
+          ...plivoInbound(),
+          Type: "mms",
+          MediaCount: "1",
+          Media1: "javascript:alert(1)",
+        }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a validly signed status callback with a status word of another shape",
+      request: () => plivoSigned({ ...p2.params, Status: "Delivered" }, { path: "/status" }),
+      status: 400,
+      code: "payload_invalid",
+    },
+    {
+      name: "refuses a JSON POST with 415",
+      request: () => withHeaders(plivoSigned(), { "content-type": "application/json" }),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "refuses a text/plain POST with 415",
+      request: () => withHeaders(plivoSigned(), { "content-type": "text/plain" }),
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "rejects a validly signed body one byte over the default 64 kb limit",
+      request: () => padTo(defaultLimit + 1, plivoPadded),
+      status: 413,
+      code: "body_too_large",
+    },
+    {
+      name: "rejects a gzip-encoded body, even one that decodes to a validly signed request",
+      request: () => encoded(plivoSigned(), "gzip"),
       status: 415,
       code: "unsupported_media_type",
     },

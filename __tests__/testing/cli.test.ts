@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import {
   androidSmsGateway,
+  plivo,
   bird,
   messageBird,
   sinch,
@@ -215,6 +216,27 @@ describe("sms-webhooks CLI", () => {
     },
   );
 
+  it("signs a Plivo scenario (V2 and V3) for the URL it sends to, scenario path included", async () => {
+    const plivoServer = await routerServer(plivo({ secret: "cli-plivo-token" }), "/hooks/plivo");
+    try {
+      const args = ["--secret", "cli-plivo-token", "--times", "2"];
+      const inbound = await run(["send", "plivo-inbound", plivoServer.url, ...args]);
+      expect(inbound.stdout).toMatch(/#1 → 204/);
+      expect(inbound.stdout).toMatch(/#2 → 200 \{"status":"duplicate"\}/);
+      const v3 = await run(["send", "plivo-inbound-v3", plivoServer.url, ...args]);
+      expect(v3.stdout).toMatch(/#1 → 204/);
+      const status = await run(["send", "plivo-status", plivoServer.url, ...args]);
+      expect(status.stdout).toMatch(/#1 → 204/);
+      expect(plivoServer.received).toEqual([
+        "/inbound message.received",
+        "/inbound message.received",
+        "/status message.status",
+      ]);
+    } finally {
+      plivoServer.close();
+    }
+  });
+
   it("exits 0 with its usage for --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
@@ -244,6 +266,7 @@ describe("sms-webhooks CLI", () => {
     expect(stdout).toContain("telnyx-finalized");
     expect(stdout).toContain("bird-inbound");
     expect(stdout).toContain("messagebird-status");
+    expect(stdout).toContain("plivo-inbound");
   });
 
   it("exits 0 when the event is accepted and its retries are answered as duplicates", async () => {

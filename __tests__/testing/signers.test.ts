@@ -8,6 +8,10 @@ import {
   signBird,
   signMessageBird,
   mifumoSample,
+  plivoInboundSample,
+  plivoStatusSample,
+  signPlivoV2,
+  signPlivoV3,
   signAndroidSmsGateway,
   signMifumo,
   signSinch,
@@ -21,6 +25,17 @@ import {
   vonageInboundSample,
 } from "../../lib/testing/index.js";
 import twilioSdk from "twilio";
+import * as plivoSdk from "plivo";
+import { plivoV2Signature, plivoV3Signature } from "../helpers/plivo-signer.js";
+import {
+  nonce as plivoNonce,
+  p1,
+  p2,
+  p3,
+  p4,
+  token as plivoToken,
+  v2,
+} from "../providers/plivo/fixtures.js";
 import { twilioSignature } from "../helpers/twilio-signer.js";
 import { token as twilioToken, w1, w2, w9 } from "../providers/twilio/fixtures.js";
 import { verifySignature } from "@vonage/jwt";
@@ -289,5 +304,40 @@ describe("signMessageBird", () => {
         sdkVerifies(url, payload, token, messageBirdKey, new Date(1735732810_000)),
       ).resolves.toBe(true);
     }
+  });
+});
+
+describe("signPlivoV3 and signPlivoV2", () => {
+  it.each([
+    ["P1", p1],
+    ["P2 (a query string)", p2],
+    ["P3 (a GET)", p3],
+    ["P4 (non-ASCII)", p4],
+  ])("reproduce the providers-more.md vector %s", (_name, vector) => {
+    const { method, url, params, signature } = vector;
+    expect(signPlivoV3(method, url, params, plivoNonce, plivoToken)).toBe(signature);
+  });
+
+  it("reproduce the V2 vector", () => {
+    expect(signPlivoV2(v2.url, plivoNonce, plivoToken)).toBe(v2.signature);
+  });
+
+  it("sign the samples as plivo's SDK and the independent signer do", () => {
+    const url = "https://hooks.example.com/hooks/plivo/inbound?tenant=a";
+    const media = ["https://media.plivo.com/v1/Account/MA1/Media/1"];
+    for (const params of [
+      plivoInboundSample("Hello ✓"),
+      plivoInboundSample("", { media }),
+      plivoStatusSample({ status: "undelivered", errorCode: "80" }),
+    ]) {
+      const v3 = signPlivoV3("POST", url, params, "123", "sample-token");
+      expect(plivoSdk.validateV3Signature("POST", url, "123", "sample-token", v3, params)).toBe(
+        true,
+      );
+      expect(v3).toBe(plivoV3Signature("sample-token", "POST", url, "123", params));
+    }
+    const v2Signature = signPlivoV2(url, "123", "sample-token");
+    expect(plivoSdk.validateSignature(url, "123", v2Signature, "sample-token")).toBe(true);
+    expect(v2Signature).toBe(plivoV2Signature("sample-token", url, "123"));
   });
 });

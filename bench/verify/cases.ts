@@ -4,6 +4,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { validateWebhookSignature } from "@sinch/sdk-client";
 import { TelnyxWebhook } from "telnyx/lib/webhooks";
+import * as plivoSdk from "plivo";
 import twilio from "twilio";
 import type { Provider, RawRequest } from "../../lib/index.js";
 import { createRequire } from "node:module";
@@ -13,6 +14,7 @@ import {
   bird,
   messageBird,
   mifumo,
+  plivo,
   sinch,
   telnyx,
   vonageMessages,
@@ -25,8 +27,10 @@ import {
   signBird,
   signMessageBird,
   mifumoSample,
+  plivoInboundSample,
   signAndroidSmsGateway,
   signMifumo,
+  signPlivoV3,
   signSinch,
   signVonageMessages,
   signTelnyx,
@@ -307,6 +311,49 @@ export async function verifyCases(): Promise<VerifyCase[]> {
         "/hooks/messagebird",
         { "content-type": "application/json", ...messageBirdHeaders },
         messageBirdBody,
+      ),
+    ),
+  );
+
+  // Plivo V3: an inbound-SMS form, against the SDK's validateV3Signature on the parsed params.
+  const plivoOrigin = "https://example.com";
+  const plivoPath = "/hooks/plivo/inbound";
+  const plivoNonce = "05429567804466091622";
+  const plivoBody = sized((text) =>
+    new URLSearchParams(
+      plivoInboundSample(text, { messageUuid: "2a3e5e2c-1c1a-11f0-9c4f-0242ac110002" }),
+    ).toString(),
+  );
+  const plivoParams = Object.fromEntries(new URLSearchParams(plivoBody));
+  const plivoUrl = plivoOrigin + plivoPath;
+  const plivoSignature = signPlivoV3("POST", plivoUrl, plivoParams, plivoNonce, secrets.plivo);
+  cases.push({
+    name: "plivo",
+    what: "validateV3Signature (HMAC-SHA256 over URL + sorted params + nonce)",
+    bodyBytes: Buffer.byteLength(plivoBody),
+    role: "other",
+    run: () =>
+      plivoSdk.validateV3Signature(
+        "POST",
+        plivoUrl,
+        plivoNonce,
+        secrets.plivo,
+        plivoSignature,
+        plivoParams,
+      ),
+  });
+  cases.push(
+    providerCase(
+      "plivo (V3)",
+      plivo({ secret: secrets.plivo, publicUrl: plivoOrigin }),
+      rawRequest(
+        plivoPath,
+        {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-plivo-signature-v3": plivoSignature,
+          "x-plivo-signature-v3-nonce": plivoNonce,
+        },
+        plivoBody,
       ),
     ),
   );

@@ -4,7 +4,7 @@
 export { headerValue, mediaTypeOf, rawQueryOf } from "./raw-request.js";
 export { parseFlatParams, parseMultiParams, assertParamName } from "./flat-params.js";
 export type { FlatParams, FlatParamsOptions, MultiParams } from "./flat-params.js";
-export { parseJsonObject, validatePayload } from "./validate-payload.js";
+export { parseJsonObject, validatePayload, matchedParam, isHttpUrl } from "./validate-payload.js";
 
 // Secrets and signatures: constant-time, over bytes.
 export { secretSchema, secretList, stringOrList, bytesEqual, decodeHex } from "./secrets.js";

@@ -34,3 +34,28 @@ export function parseJsonObject(rawBody: Buffer): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+/**
+ * `payload[field]` when it is a string matching `pattern`, else throws `payload_invalid` saying
+ * `rule` (never the value): for the ids a dedupe key is made of, checked before the store.
+ */
+export function matchedParam(
+  payload: Readonly<Record<string, unknown>>,
+  field: string,
+  pattern: RegExp,
+  rule: string,
+): string {
+  const value = payload[field];
+  if (typeof value === "string" && pattern.test(value)) return value;
+  throw new WebhookError("payload_invalid", `Invalid payload: ${field}: ${rule}.`);
+}
+
+/** True for an absolute `http:` or `https:` URL (a media link a provider sends). */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
+}

@@ -95,6 +95,19 @@ export type {
   MessageBirdSignOptions,
   MessageBirdStatusSampleOptions,
 } from "../providers/messagebird/testing.js";
+export {
+  signPlivoV3,
+  signPlivoV2,
+  plivoNonce,
+  signedPlivoPost,
+  plivoInboundSample,
+  plivoStatusSample,
+  plivoScenarios,
+} from "../providers/plivo/testing.js";
+export type {
+  PlivoInboundSampleOptions,
+  PlivoStatusSampleOptions,
+} from "../providers/plivo/testing.js";
 
 export type { Scenario, TrafficEvent, TrafficRequest } from "./scenario.js";
 export { scenarios, fire } from "./traffic.js";

@@ -4,6 +4,7 @@ import { androidSmsGatewayScenarios } from "../providers/android-sms-gateway/tes
 import { birdScenarios } from "../providers/bird/testing.js";
 import { messageBirdScenarios } from "../providers/messagebird/testing.js";
 import { mifumoScenarios } from "../providers/mifumo/testing.js";
+import { plivoScenarios } from "../providers/plivo/testing.js";
 import { sinchScenarios } from "../providers/sinch/testing.js";
 import { telnyxScenarios } from "../providers/telnyx/testing.js";
 import { twilioScenarios } from "../providers/twilio/testing.js";
@@ -22,6 +23,7 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
   ...telnyxScenarios,
   ...birdScenarios,
   ...messageBirdScenarios,
+  ...plivoScenarios,
 };
 
 /** What the server answered. */

@@ -2,7 +2,7 @@
 
 import { bodyDigestKey } from "../../core/hmac.js";
 import type { RawRequest } from "../../core/raw-request.js";
-import { WebhookError } from "../../core/webhook-error.js";
+import { matchedParam } from "../../core/validate-payload.js";
 import type { TwilioPayload } from "./params.js";
 import {
   kindOf,
@@ -21,19 +21,13 @@ import {
 export function twilioDedupeKey(payload: TwilioPayload, req: RawRequest): string {
   switch (kindOf(payload)) {
     case "inbound":
-      return checked(payload, "MessageSid", messageSidPattern, messageSidRule);
+      return matchedParam(payload, "MessageSid", messageSidPattern, messageSidRule);
     case "status": {
-      const sid = checked(payload, "MessageSid", messageSidPattern, messageSidRule);
+      const sid = matchedParam(payload, "MessageSid", messageSidPattern, messageSidRule);
       const field = payload["MessageStatus"] === undefined ? "SmsStatus" : "MessageStatus";
-      return `${sid}:${checked(payload, field, statusWordPattern, statusWordRule)}`;
+      return `${sid}:${matchedParam(payload, field, statusWordPattern, statusWordRule)}`;
     }
     case "unknown":
       return bodyDigestKey(req.method === "GET" ? Buffer.from(req.rawQuery) : req.rawBody);
   }
-}
-
-function checked(payload: TwilioPayload, field: string, pattern: RegExp, rule: string): string {
-  const value = payload[field];
-  if (typeof value === "string" && pattern.test(value)) return value;
-  throw new WebhookError("payload_invalid", `Invalid payload: ${field}: ${rule}.`);
 }

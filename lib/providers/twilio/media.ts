@@ -1,5 +1,6 @@
 // lib/providers/twilio/media.ts — an MMS's attachments, from NumMedia, MediaUrlN and MediaContentTypeN.
 
+import { isHttpUrl } from "../../core/validate-payload.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import type { TwilioPayload } from "./params.js";
 
@@ -40,15 +41,6 @@ export function mediaOf(payload: TwilioPayload, count: number): TwilioMedia[] {
     media.push({ type: kinds.has(kind) ? kind : "file", url });
   }
   return media;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
 }
 
 function invalid(problem: string): WebhookError {
