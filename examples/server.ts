@@ -3,6 +3,7 @@
 import express, { type RequestHandler } from "express";
 import {
   androidSmsGateway,
+  createInspector,
   MemoryStore,
   mifumo,
   smsWebhook,
@@ -15,6 +16,9 @@ import { paths, port, secrets } from "./config.js";
 
 const app = express();
 const store = new MemoryStore();
+// Every route tells it how each request ended; its page is at /_webhooks (below).
+const inspector = createInspector();
+const observers = [inspector];
 
 // What an app would do with each event; here, one line of log.
 function describe(event: SmsEvent): string {
@@ -38,19 +42,22 @@ const handler: RequestHandler = (req, res) => {
 
 app.post(
   paths.android,
-  smsWebhook(androidSmsGateway({ secret: secrets.android }), { store }),
+  smsWebhook(androidSmsGateway({ secret: secrets.android }), { store, observers }),
   handler,
 );
-app.use(paths.mifumo, smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, handler }));
+app.use(
+  paths.mifumo,
+  smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, observers, handler }),
+);
 // GET and POST on /inbound and /status: set both URLs (and the HTTP method) in Vonage's dashboard.
 app.use(
   paths.vonageSms,
-  smsWebhook.router(vonageSms({ secret: secrets.vonage }), { store, handler }),
+  smsWebhook.router(vonageSms({ secret: secrets.vonage }), { store, observers, handler }),
 );
 // POST /inbound and /status: the Messages application's webhook URLs.
 app.use(
   paths.vonageMessages,
-  smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, handler }),
+  smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, observers, handler }),
 );
 
 // GET and POST on /inbound and /status: the number's "A message comes in" webhook and your
@@ -60,15 +67,19 @@ app.use(
   paths.twilio,
   smsWebhook.router(
     twilio({ secret: secrets.twilio, publicUrl: process.env["TWILIO_PUBLIC_URL"] }),
-    {
-      store,
-      handler,
-    },
+    { store, observers, handler },
   ),
 );
 
+// The inspector shows your traffic: here only to this machine. Behind a reverse proxy on the
+// same host every request comes from loopback, so check a login or your proxy's auth instead.
+app.use(
+  "/_webhooks",
+  inspector.router({ authorize: (req) => isLoopback(req.socket.remoteAddress) }),
+);
+
 app.get("/", (_req, res) => {
-  res.json({ routes: Object.values(paths) });
+  res.json({ routes: Object.values(paths), inspector: "/_webhooks" });
 });
 
 // Express 5 calls back with the listen error (a busy port): fail loudly rather than print the
@@ -88,8 +99,15 @@ app.listen(port, (error?: Error) => {
   console.log(`  Vonage Messages status   POST ${url(`${paths.vonageMessages}/status`)}`);
   console.log(`  Twilio inbound           GET|POST ${url(`${paths.twilio}/inbound`)}`);
   console.log(`  Twilio status callbacks  GET|POST ${url(`${paths.twilio}/status`)}`);
+  console.log(`  Inspector                GET ${url("/_webhooks")}  (from this machine only)`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
+
+function isLoopback(address: string | undefined): boolean {
+  return (
+    address !== undefined && (address === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address))
+  );
+}
 
 function listenFailure(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
