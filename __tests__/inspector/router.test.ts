@@ -186,6 +186,20 @@ describe("GET /api/deliveries", () => {
     expect(deliveries.map((delivery) => delivery.seq)).toEqual([5, 4]);
     expect(body.counts[0].counts.let_through).toBe(5);
   });
+
+  it("cuts every long string it keeps, whatever a request carried", async () => {
+    const { app, inspector } = appWith(() => true, { showContent: true });
+    const long = "x".repeat(20_000);
+    void inspector.onOutcome(
+      outcome({ route: { method: "POST", path: `/${long}` }, eventId: long, hint: long }),
+    );
+    const { body } = await request(app).get("/_webhooks/api/deliveries").expect(200);
+    const [kept] = body.deliveries as { route: { path: string }; eventId: string; hint: string }[];
+    expect(kept!.route.path).toHaveLength(300);
+    expect(kept!.route.path.endsWith("…")).toBe(true);
+    expect(kept!.eventId).toHaveLength(300);
+    expect(kept!.hint).toHaveLength(1000);
+  });
 });
 
 describe("what the inspector shows", () => {

@@ -57,9 +57,14 @@ const maxString = 300;
 const maxHint = 1000;
 const maxRecipients = 5;
 
-/** Cuts `value` to `max` characters, with an ellipsis when it was longer. */
+/**
+ * Cuts `value` to `max` characters, with an ellipsis when it was longer. The cut is copied: a
+ * slice of a long string can keep the whole of it in memory (V8's sliced strings), which would
+ * make the ring as large as the requests it summarizes.
+ */
 export function cut(value: string, max = maxString): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+  if (value.length <= max) return value;
+  return Buffer.from(`${value.slice(0, max - 1)}…`, "utf8").toString("utf8");
 }
 
 /** How a summary shows the content: as it is, or masked. */
