@@ -5,14 +5,13 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
+import { describeWith } from "./describe-with.js";
 
 /** Where Debian's chromium package puts the browser. */
 export const chromiumPath = "/usr/bin/chromium";
 
 /** True when the environment says the browser suites must run (CI). */
 export const browserRequired = process.env["SMS_WEBHOOKS_REQUIRE_BROWSER"] === "1";
-
-const hasChromium = existsSync(chromiumPath);
 
 /** What a run without Chromium says, loudly, in each skipped suite. */
 export const browserMissingNotice =
@@ -25,20 +24,17 @@ export const browserMissingNotice =
  * warning — or, with SMS_WEBHOOKS_REQUIRE_BROWSER=1 (CI), fails saying how to fix it.
  */
 export function describeWithBrowser(name: string, body: () => void): void {
-  if (hasChromium) {
-    describe(name, body);
-    return;
-  }
-  if (!browserRequired) {
-    console.warn(`${browserMissingNotice} (${name})`);
-    describe.skip(name, body);
-    return;
-  }
-  describe(name, () => {
-    it("needs chromium", () => {
-      throw new Error(`${chromiumPath} is not installed: apt-get install -y chromium`);
-    });
-  });
+  describeWith(
+    {
+      program: chromiumPath,
+      available: existsSync(chromiumPath),
+      required: browserRequired,
+      notice: browserMissingNotice,
+      install: "apt-get install -y chromium",
+    },
+    name,
+    body,
+  );
 }
 
 /** A browser with a fresh profile; `close()` also removes the profile. */
