@@ -32,18 +32,13 @@ export function countsTable(model: PageModel): SafeHtml {
       <td class="num">${total}</td>
     </tr>`;
   });
-  return html`<table class="counts">
-    <thead>
-      <tr>
-        <th>provider</th>
-        ${header}
-        <th class="num">total</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows}
-    </tbody>
-  </table>`;
+  return table(
+    "counts",
+    html`<th>provider</th>
+      ${header}
+      <th class="num">total</th>`,
+    rows,
+  );
 }
 
 /** Concatenated messages with parts still missing. */
@@ -58,13 +53,19 @@ export function pendingTable(pending: readonly PendingMessage[]): SafeHtml {
         <td class="nowrap">${time(message.lastAt)}</td>
       </tr>`,
   );
-  return html`<table class="pending">
+  const header = html`<th>message</th>
+    <th>provider</th>
+    <th class="num">parts received</th>
+    <th>last part (UTC)</th>`;
+  return table("pending", header, rows);
+}
+
+// A table of one header row and one body.
+function table(className: string, header: SafeHtml, rows: readonly SafeHtml[]): SafeHtml {
+  return html`<table class="${className}">
     <thead>
       <tr>
-        <th>message</th>
-        <th>provider</th>
-        <th class="num">parts received</th>
-        <th>last part (UTC)</th>
+        ${header}
       </tr>
     </thead>
     <tbody>
