@@ -216,6 +216,7 @@ async function main(): Promise<number> {
       ? "\nEvery answer was the expected one."
       : `\n${unexpected} unexpected answers.`,
   );
+  console.log(`Each one, with the hint for each rejection: ${baseUrl}/_webhooks`);
   return unexpected === 0 ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@ import express, { type RequestHandler } from "express";
 import {
   androidSmsGateway,
   bird,
+  createInspector,
   MemoryStore,
   messageBird,
   mifumo,
@@ -20,6 +21,9 @@ import { paths, port, secrets } from "./config.js";
 
 const app = express();
 const store = new MemoryStore();
+// Every route tells it how each request ended; its page is at /_webhooks (below).
+const inspector = createInspector();
+const observers = [inspector];
 
 // What an app would do with each event; here, one line of log.
 function describe(event: SmsEvent): string {
@@ -43,19 +47,22 @@ const handler: RequestHandler = (req, res) => {
 
 app.post(
   paths.android,
-  smsWebhook(androidSmsGateway({ secret: secrets.android }), { store }),
+  smsWebhook(androidSmsGateway({ secret: secrets.android }), { store, observers }),
   handler,
 );
-app.use(paths.mifumo, smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, handler }));
+app.use(
+  paths.mifumo,
+  smsWebhook.router(mifumo({ secret: secrets.mifumo }), { store, observers, handler }),
+);
 // GET and POST on /inbound and /status: set both URLs (and the HTTP method) in Vonage's dashboard.
 app.use(
   paths.vonageSms,
-  smsWebhook.router(vonageSms({ secret: secrets.vonage }), { store, handler }),
+  smsWebhook.router(vonageSms({ secret: secrets.vonage }), { store, observers, handler }),
 );
 // POST /inbound and /status: the Messages application's webhook URLs.
 app.use(
   paths.vonageMessages,
-  smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, handler }),
+  smsWebhook.router(vonageMessages({ secret: secrets.vonage }), { store, observers, handler }),
 );
 
 // GET and POST on /inbound and /status: the number's "A message comes in" webhook and your
@@ -65,19 +72,22 @@ app.use(
   paths.twilio,
   smsWebhook.router(
     twilio({ secret: secrets.twilio, publicUrl: process.env["TWILIO_PUBLIC_URL"] }),
-    {
-      store,
-      handler,
-    },
+    { store, observers, handler },
   ),
 );
 
 // POST /: the callback URL of the SMS service plan (Sinch signs its callbacks once your account
 // manager enables a callback secret).
-app.use(paths.sinch, smsWebhook.router(sinch({ secret: secrets.sinch }), { store, handler }));
+app.use(
+  paths.sinch,
+  smsWebhook.router(sinch({ secret: secrets.sinch }), { store, observers, handler }),
+);
 // POST /: the messaging profile's webhook URL. Telnyx waits 2 s for an answer, so a real handler
 // stores the event and answers at once, working after the response (retries are deduplicated).
-app.use(paths.telnyx, smsWebhook.router(telnyx({ publicKey: secrets.telnyx }), { store, handler }));
+app.use(
+  paths.telnyx,
+  smsWebhook.router(telnyx({ publicKey: secrets.telnyx }), { store, observers, handler }),
+);
 // Bird and MessageBird share a brand and a header prefix, not a scheme. POST /: the Bird
 // platform's webhook subscription (its signingKey); GET and POST /: the legacy MessageBird REST
 // API's status report and inbound URLs (the account's signing key). Both sign the URL they call.
@@ -85,6 +95,7 @@ app.use(
   paths.bird,
   smsWebhook.router(bird({ secret: secrets.bird, publicUrl: process.env["BIRD_PUBLIC_URL"] }), {
     store,
+    observers,
     handler,
   }),
 );
@@ -92,7 +103,7 @@ app.use(
   paths.messageBird,
   smsWebhook.router(
     messageBird({ secret: secrets.messageBird, publicUrl: process.env["MESSAGEBIRD_PUBLIC_URL"] }),
-    { store, handler },
+    { store, observers, handler },
   ),
 );
 
@@ -103,12 +114,20 @@ app.use(
   paths.plivo,
   smsWebhook.router(plivo({ secret: secrets.plivo, publicUrl: process.env["PLIVO_PUBLIC_URL"] }), {
     store,
+    observers,
     handler,
   }),
 );
 
+// The inspector shows your traffic: here only to this machine. Behind a reverse proxy on the
+// same host every request comes from loopback, so check a login or your proxy's auth instead.
+app.use(
+  "/_webhooks",
+  inspector.router({ authorize: (req) => isLoopback(req.socket.remoteAddress) }),
+);
+
 app.get("/", (_req, res) => {
-  res.json({ routes: Object.values(paths) });
+  res.json({ routes: Object.values(paths), inspector: "/_webhooks" });
 });
 
 // Express 5 calls back with the listen error (a busy port): fail loudly rather than print the
@@ -134,8 +153,15 @@ app.listen(port, (error?: Error) => {
   console.log(`  MessageBird (legacy)     GET|POST ${url(paths.messageBird)}`);
   console.log(`  Plivo inbound            GET|POST ${url(`${paths.plivo}/inbound`)}`);
   console.log(`  Plivo status callbacks   GET|POST ${url(`${paths.plivo}/status`)}`);
+  console.log(`  Inspector                GET ${url("/_webhooks")}  (from this machine only)`);
   console.log(`Fire simulated signed traffic at it with: npm run demo`);
 });
+
+function isLoopback(address: string | undefined): boolean {
+  return (
+    address !== undefined && (address === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address))
+  );
+}
 
 function listenFailure(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;

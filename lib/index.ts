@@ -35,6 +35,16 @@ export { createPipeline } from "./core/pipeline.js";
 export type { Pipeline, CreatePipelineOptions } from "./core/pipeline.js";
 export type { Outcome, Accepted, Acknowledgement, Delivery, Settle } from "./core/outcome.js";
 export type { WebhookObserver, OutcomeRecord, DeliveryOutcome } from "./core/observer.js";
+export { createInspector } from "./inspector/index.js";
+export type {
+  Inspector,
+  InspectorOptions,
+  InspectorRouterOptions,
+  InspectorRecord,
+  InspectorContent,
+  PendingMessage,
+  OutcomeCounts,
+} from "./inspector/index.js";
 export * from "./core/provider-kit.js";
 export {
   smsEventSchema,

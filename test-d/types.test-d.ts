@@ -4,6 +4,7 @@
 import express from "express";
 import {
   androidSmsGateway,
+  createInspector,
   MemoryStore,
   smsWebhook,
   unknownEvent,
@@ -16,6 +17,8 @@ import {
   type SmsEvent,
   type Verification,
   type WebhookErrorCode,
+  type WebhookObserver,
+  type InspectorRecord,
 } from "sms-webhooks";
 import { runDedupeStoreContract, signAndroidSmsGateway } from "sms-webhooks/testing";
 
@@ -91,3 +94,19 @@ const part: MessagePart = { group: "g", index: 1, total: 2 };
 
 void [assembler, part];
 app.post("/custom", smsWebhook(custom));
+
+// The inspector is an observer, and its router cannot be mounted without authorize.
+
+const inspector = createInspector({ capacity: 100 });
+const observers: WebhookObserver[] = [inspector];
+app.use("/hooks/android-observed", smsWebhook.router(provider, { observers }));
+app.use(
+  "/_webhooks",
+  inspector.router({ authorize: async (req) => Promise.resolve(req.ip === "::1") }),
+);
+// @ts-expect-error authorize is required: there is no open default
+inspector.router({});
+// @ts-expect-error showContent is a boolean
+createInspector({ showContent: "yes" });
+const kept: InspectorRecord["outcome"] = "rejected";
+void kept;

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
+import { describeWith } from "./describe-with.js";
 
 /** True when `redis-server` is on the PATH. */
 export const hasRedisServer = spawnSync("redis-server", ["--version"]).status === 0;
@@ -210,18 +211,15 @@ export const redisMissingNotice = `⚠ ${missing}`;
  * loud warning — or, with SMS_WEBHOOKS_REQUIRE_REDIS=1 (CI), fails saying how to fix it.
  */
 export function describeWithRedis(name: string, body: () => void): void {
-  if (hasRedisServer) {
-    describe(name, body);
-    return;
-  }
-  if (!redisRequired) {
-    console.warn(`${redisMissingNotice} (${name})`);
-    describe.skip(name, body);
-    return;
-  }
-  describe(name, () => {
-    it("needs redis-server", () => {
-      throw new Error(`redis-server is not installed: apt-get install -y redis-server`);
-    });
-  });
+  describeWith(
+    {
+      program: "redis-server",
+      available: hasRedisServer,
+      required: redisRequired,
+      notice: redisMissingNotice,
+      install: "apt-get install -y redis-server",
+    },
+    name,
+    body,
+  );
 }
