@@ -178,7 +178,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       storeMs: trace.storeMs,
       hint,
       event,
-      part: trace.part,
+      part: outcome === "part" ? trace.part : undefined,
     });
   }
 

@@ -81,9 +81,18 @@ export function urlResolver(
  * @param provider - The factory's name (`"twilio"`).
  * @param url - The URL that was checked, as it will be named.
  * @param publicUrlSet - Whether it came from the `publicUrl` option.
+ * @param how - How it was checked, after the URL (`" (with and without the port)"`).
  */
-export function signedUrlHint(provider: string, url: string, publicUrlSet: boolean): string {
-  const checked = `It was checked against ${url}.`;
+export function signedUrlHint(
+  provider: string,
+  url: string,
+  publicUrlSet: boolean,
+  how = "",
+): string {
+  // The query stays out of the log: a GET webhook's holds the sender's number and the text.
+  const query = url.indexOf("?");
+  const shown = query === -1 ? url : `${url.slice(0, query)}?… (query not shown)`;
+  const checked = `It was checked against ${shown}${how}.`;
   if (publicUrlSet) {
     return `${checked} If the provider calls another URL, fix ${provider}({ publicUrl }): the origin (and any path prefix a proxy strips) of the webhook URL set in the provider's console.`;
   }

@@ -83,5 +83,5 @@ function assertBodyHash(rawBody: Buffer, bodySha256: string): void {
 }
 
 function urlHint(url: string, publicUrlSet: boolean): string {
-  return `${signedUrlHint("twilio", `${url} (with and without the port)`, publicUrlSet)} Check the Auth Token too (the primary, or both while rotating).`;
+  return `${signedUrlHint("twilio", url, publicUrlSet, " (with and without the port)")} Check the Auth Token too (the primary, or both while rotating).`;
 }
