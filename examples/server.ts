@@ -6,6 +6,7 @@ import {
   MemoryStore,
   mifumo,
   sinch,
+  smsEventOf,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -31,8 +32,10 @@ function describe(event: SmsEvent): string {
   }
 }
 
+// A plain RequestHandler, mounted after smsWebhook() or given to the router: smsEventOf(req)
+// returns the event typed as present.
 const handler: RequestHandler = (req, res) => {
-  const event = req.smsEvent;
+  const event = smsEventOf(req);
   console.log(`[${event.provider}] ${describe(event)}  (id ${event.id})`);
   res.sendStatus(204);
 };

@@ -10,6 +10,8 @@ export type { RawBodyOptions } from "./express/raw-body.js";
 export { verifySignature, timestampWindow, dedupe, normalize } from "./express/steps.js";
 export type { StepOptions } from "./express/steps.js";
 export { smsWebhookErrorHandler } from "./express/error-handler.js";
+export { smsEventOf } from "./express/sms-event-of.js";
+export type { SmsEventRequest, SmsEventHandler } from "./express/sms-event-of.js";
 
 export { WebhookError, isWebhookError, webhookErrorStatus } from "./core/webhook-error.js";
 export type { WebhookErrorCode, WebhookErrorBody } from "./core/webhook-error.js";

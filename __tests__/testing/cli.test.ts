@@ -12,6 +12,7 @@ import {
   vonageSms,
   type Provider,
   type SmsEvent,
+  smsEventOf,
 } from "../../lib/index.js";
 import { runCli } from "../../lib/testing/cli-main.js";
 import { express } from "../helpers/app.js";
@@ -48,7 +49,7 @@ describe("sms-webhooks CLI", () => {
       "/hooks/android",
       smsWebhook(androidSmsGateway({ secret: "cli-key" }), { logger: memoryLogger() }),
       (req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(204);
       },
     );
