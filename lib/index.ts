@@ -56,6 +56,9 @@ export type {
   UnknownEvent,
   MessageStatus,
   Money,
+  SmsEventCommon,
+  Media,
+  MessageError,
 } from "./core/events.js";
 
 export type {
