@@ -1,5 +1,11 @@
 // lib/index.ts — the public API of sms-webhooks.
 
+/**
+ * Verified, de-duplicated, normalized SMS provider webhooks for Express: `smsWebhook(provider)`,
+ * the providers, the stores, and the provider kit for writing your own.
+ * @module sms-webhooks
+ */
+
 import "./express/request-types.js";
 
 export { smsWebhook } from "./express/sms-webhook.js";
