@@ -10,6 +10,7 @@ import {
   mifumo,
   plivo,
   sinch,
+  smsEventOf,
   smsWebhook,
   telnyx,
   twilio,
@@ -39,8 +40,10 @@ function describe(event: SmsEvent): string {
   }
 }
 
+// A plain RequestHandler, mounted after smsWebhook() or given to the router: smsEventOf(req)
+// returns the event typed as present.
 const handler: RequestHandler = (req, res) => {
-  const event = req.smsEvent;
+  const event = smsEventOf(req);
   console.log(`[${event.provider}] ${describe(event)}  (id ${event.id})`);
   res.sendStatus(204);
 };

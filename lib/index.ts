@@ -1,5 +1,11 @@
 // lib/index.ts — the public API of sms-webhooks.
 
+/**
+ * Verified, de-duplicated, normalized SMS provider webhooks for Express: `smsWebhook(provider)`,
+ * the providers, the stores, and the provider kit for writing your own.
+ * @module sms-webhooks
+ */
+
 import "./express/request-types.js";
 
 export { smsWebhook } from "./express/sms-webhook.js";
@@ -10,6 +16,8 @@ export type { RawBodyOptions } from "./express/raw-body.js";
 export { verifySignature, timestampWindow, dedupe, normalize } from "./express/steps.js";
 export type { StepOptions } from "./express/steps.js";
 export { smsWebhookErrorHandler } from "./express/error-handler.js";
+export { smsEventOf } from "./express/sms-event-of.js";
+export type { SmsEventRequest, SmsEventHandler } from "./express/sms-event-of.js";
 
 export { WebhookError, isWebhookError, webhookErrorStatus } from "./core/webhook-error.js";
 export type { WebhookErrorCode, WebhookErrorBody } from "./core/webhook-error.js";
@@ -64,6 +72,10 @@ export type {
   UnknownEvent,
   MessageStatus,
   Money,
+  SmsEventCommon,
+  Media,
+  MessageError,
+  RecipientStatus,
 } from "./core/events.js";
 
 export type {
@@ -108,7 +120,12 @@ export type {
   MessageBirdSigned,
 } from "./providers/messagebird/index.js";
 export { plivo } from "./providers/plivo/index.js";
-export type { PlivoOptions, PlivoPayload } from "./providers/plivo/index.js";
+export type {
+  PlivoOptions,
+  PlivoPayload,
+  PlivoSigned,
+  PlivoSignatureVersion,
+} from "./providers/plivo/index.js";
 export type {
   VonageMessagesOptions,
   VonageMessagesSecret,

@@ -6,6 +6,7 @@ import {
   androidSmsGateway,
   createInspector,
   MemoryStore,
+  smsEventOf,
   smsWebhook,
   unknownEvent,
   WebhookError,
@@ -15,6 +16,7 @@ import {
   type NormalizeContext,
   type Provider,
   type SmsEvent,
+  type SmsEventHandler,
   type Verification,
   type WebhookErrorCode,
   type WebhookObserver,
@@ -26,7 +28,10 @@ const app = express();
 const provider = androidSmsGateway({ secret: ["new-key", "old-key"] });
 
 app.post("/hooks/android", smsWebhook(provider, { store: new MemoryStore() }), (req, res) => {
-  const event: SmsEvent = req.smsEvent;
+  // @ts-expect-error req.smsEvent is optional on every Request: a route may lack the middleware
+  const unchecked: SmsEvent = req.smsEvent;
+  void unchecked;
+  const event: SmsEvent = smsEventOf(req);
   switch (event.type) {
     case "message.received": {
       const text: string = event.text;
@@ -58,6 +63,36 @@ app.post("/hooks/android", smsWebhook(provider, { store: new MemoryStore() }), (
 });
 
 app.use("/hooks/android2", smsWebhook.router(provider, { handler: (_req, res) => res.end() }));
+
+// The router's handler gets a req whose event is present: it narrows with no cast or check.
+app.use(
+  "/hooks/android3",
+  smsWebhook.router(provider, {
+    handler: [
+      (req, _res, next) => {
+        if (req.smsEvent.type === "message.received") {
+          const text: string = req.smsEvent.text;
+          void text;
+        }
+        next();
+      },
+      (req, res) => {
+        const event = req.smsEvent;
+        if (event.type === "message.status") {
+          const final: boolean = event.final;
+          void final;
+        }
+        res.sendStatus(204);
+      },
+    ],
+  }),
+);
+// Any Express RequestHandler is a router handler too, and a named SmsEventHandler can be shared.
+const plain: express.RequestHandler = (_req, res) => res.end();
+const typed: SmsEventHandler = (req, res) => res.json({ id: req.smsEvent.id });
+app.use("/hooks/android4", smsWebhook.router(provider, { handler: [plain, typed] }));
+// @ts-expect-error an SmsEventHandler needs the middleware before it: not a plain route handler
+app.get("/elsewhere", typed);
 
 // @ts-expect-error the secret is required
 androidSmsGateway({});

@@ -5,7 +5,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import express, { type ErrorRequestHandler } from "express";
-import { androidSmsGateway, silentLogger, smsWebhook, type SmsEvent } from "../../lib/index.js";
+import {
+  androidSmsGateway,
+  silentLogger,
+  smsWebhook,
+  type SmsEvent,
+  smsEventOf,
+} from "../../lib/index.js";
 import { signAndroid } from "../helpers/android-signer.js";
 import { connectionPool, type ClientKind } from "../helpers/redis-clients.js";
 
@@ -54,7 +60,7 @@ async function startInstance(
     smsWebhook(androidSmsGateway({ secret: key }), { store, logger: silentLogger, leaseMs: 5000 }),
     async (req, res) => {
       await sleep(Math.random() * 3); // the handler does some work
-      const outcome = handle(req.smsEvent);
+      const outcome = handle(smsEventOf(req));
       if (outcome === "throw") throw new Error("handler failed");
       res.sendStatus(outcome === "500" ? 500 : 204);
     },

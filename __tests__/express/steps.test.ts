@@ -14,6 +14,7 @@ import {
   type SmsEvent,
   type StepOptions,
   vonageSms,
+  smsEventOf,
 } from "../../lib/index.js";
 import { vonageInboundSample } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
@@ -38,7 +39,7 @@ function composedApp(
   };
   const app = express();
   app.post("/hook", ...steps(options), (req, res) => {
-    events.push(req.smsEvent);
+    events.push(smsEventOf(req));
     res.sendStatus(204);
   });
   app.use(smsWebhookErrorHandler);
@@ -163,7 +164,8 @@ describe("the single steps composed by hand", () => {
         dedupe(vonage, { store }),
         normalize(vonage),
         (req, res) => {
-          if (req.smsEvent.type === "message.received") texts.push(req.smsEvent.text);
+          const event = smsEventOf(req);
+          if (event.type === "message.received") texts.push(event.text);
           res.sendStatus(204);
         },
       );

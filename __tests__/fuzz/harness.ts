@@ -15,6 +15,7 @@ import {
   type PartProgress,
   type PartStore,
   type SmsEvent,
+  smsEventOf,
 } from "../../lib/index.js";
 import type { Answer } from "./oracle.js";
 import type { FuzzTarget } from "./target.js";
@@ -143,7 +144,7 @@ export class FuzzServer {
     for (let i = 0; i < options.lanes; i++) {
       const lane: Lane = { prefix: `/lane${i}`, store: new LaneStore(), events: [] };
       const handler: RequestHandler = (req, res) => {
-        lane.events.push(req.smsEvent);
+        lane.events.push(smsEventOf(req));
         res.sendStatus(204);
       };
       const routers = target.routers({

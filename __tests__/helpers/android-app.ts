@@ -6,6 +6,7 @@ import {
   smsWebhook,
   type SmsEvent,
   type SmsWebhookOptions,
+  smsEventOf,
 } from "../../lib/index.js";
 import { express } from "./app.js";
 import { signAndroid } from "./android-signer.js";
@@ -57,7 +58,7 @@ export function androidApp(
     }),
     handler ??
       ((req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(204);
       }),
   );

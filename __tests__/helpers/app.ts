@@ -3,7 +3,7 @@
 import express from "express";
 import expressPackage from "express/package.json" with { type: "json" };
 import type { Express, RequestHandler } from "express";
-import type { SmsEvent } from "../../lib/index.js";
+import { smsEventOf, type SmsEvent } from "../../lib/index.js";
 
 /** The Express major version this Jest project runs on. */
 export const expressMajor: number = Number(expressPackage.version.split(".")[0]);
@@ -13,7 +13,7 @@ export function recordingApp(mount: (app: Express, handler: RequestHandler) => v
   const events: SmsEvent[] = [];
   const app = express();
   const handler: RequestHandler = (req, res) => {
-    events.push(req.smsEvent);
+    events.push(smsEventOf(req));
     res.sendStatus(204);
   };
   mount(app, handler);

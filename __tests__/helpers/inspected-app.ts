@@ -10,6 +10,7 @@ import {
   MemoryStore,
   mifumo,
   silentLogger,
+  smsEventOf,
   smsWebhook,
   twilio,
   vonageMessages,
@@ -54,7 +55,7 @@ export async function startInspectedApp(options?: InspectorOptions): Promise<Ins
   const common = { store, observers: [inspector], logger: silentLogger };
   const events: SmsEvent[] = [];
   const handler: RequestHandler = (req, res) => {
-    events.push(req.smsEvent);
+    events.push(smsEventOf(req));
     res.sendStatus(204);
   };
   app.post(

@@ -9,6 +9,7 @@ import {
   type SmsWebhookOptions,
   type RawRequest,
   type WebhookErrorCode,
+  smsEventOf,
 } from "../../lib/index.js";
 import { runProviderContract as runCoreProviderContract } from "../../lib/testing/index.js";
 import { express } from "../helpers/app.js";
@@ -105,7 +106,7 @@ function runExpressProviderContract(c: ProviderCase) {
       const onEvent: RequestHandler =
         handler ??
         ((req, res) => {
-          calls.push(req.smsEvent);
+          calls.push(smsEventOf(req));
           res.sendStatus(204);
         });
       app.use(smsWebhook.router(provider, { clock, logger, store, ...options, handler: onEvent }));

@@ -16,6 +16,7 @@ import {
   vonageSms,
   type Provider,
   type SmsEvent,
+  smsEventOf,
 } from "../../lib/index.js";
 import { runCli } from "../../lib/testing/cli-main.js";
 import { telnyxKeyPair } from "../../lib/testing/index.js";
@@ -53,7 +54,7 @@ describe("sms-webhooks CLI", () => {
       "/hooks/android",
       smsWebhook(androidSmsGateway({ secret: "cli-key" }), { logger: memoryLogger() }),
       (req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(204);
       },
     );

@@ -1,14 +1,28 @@
 // lib/core/events.ts — the normalized events a handler receives at `req.smsEvent`, as zod schemas.
 
 import { z } from "zod";
+import type { MessageStatus } from "./event-types.js";
+
+// The events as interfaces, field by field; test-d/events.test-d.ts checks each against its schema.
+export type {
+  Media,
+  MessageError,
+  MessageReceivedEvent,
+  MessageStatus,
+  MessageStatusEvent,
+  Money,
+  SmsEvent,
+  SmsEventCommon,
+  SystemPingEvent,
+  RecipientStatus,
+  UnknownEvent,
+} from "./event-types.js";
 
 /** A decimal amount kept as the provider wrote it (`"0.03330000"`), never a float. */
 export const moneySchema = z.object({
   amount: z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal string"),
   currency: z.string().optional(),
 });
-/** A price: decimal string amount and, when the provider says, its currency. */
-export type Money = z.infer<typeof moneySchema>;
 
 /** Every status, from every provider, in one vocabulary. */
 export const messageStatusSchema = z.enum([
@@ -22,8 +36,6 @@ export const messageStatusSchema = z.enum([
   "rejected",
   "unknown",
 ]);
-/** A message's delivery status in the common vocabulary; `providerStatus` keeps the original. */
-export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 const eventBase = {
   /** The provider's name, e.g. `"android-sms-gateway"`. */
@@ -83,8 +95,6 @@ export const messageReceivedEventSchema = z.object({
   /** The 1-based SIM slot that received it; `null` when the phone does not say. */
   simNumber: z.number().int().nullable().optional(),
 });
-/** An SMS (or other message) that arrived. */
-export type MessageReceivedEvent = z.infer<typeof messageReceivedEventSchema>;
 
 /** A status update (delivery receipt) for a message you sent. */
 export const messageStatusEventSchema = z.object({
@@ -132,8 +142,6 @@ export const messageStatusEventSchema = z.object({
   /** The 1-based SIM slot that sent it; `null` when the phone does not say. */
   simNumber: z.number().int().nullable().optional(),
 });
-/** A status update (delivery receipt) for a message you sent. */
-export type MessageStatusEvent = z.infer<typeof messageStatusEventSchema>;
 
 /** A device health report (SMS Gateway for Android's `system:ping`). */
 export const systemPingEventSchema = z.object({
@@ -151,8 +159,6 @@ export const systemPingEventSchema = z.object({
   /** When the device sent it. */
   occurredAt: z.date(),
 });
-/** A device health report (SMS Gateway for Android's `system:ping`). */
-export type SystemPingEvent = z.infer<typeof systemPingEventSchema>;
 
 /**
  * A validly signed event the library does not model (yet). Providers add events over time;
@@ -166,8 +172,6 @@ export const unknownEventSchema = z.object({
   /** When the provider sent it, if it says. */
   occurredAt: z.date().optional(),
 });
-/** A validly signed event the library does not model (yet); read `raw`. */
-export type UnknownEvent = z.infer<typeof unknownEventSchema>;
 
 /** Every normalized event, discriminated on `type`. */
 export const smsEventSchema = z.discriminatedUnion("type", [
@@ -176,8 +180,6 @@ export const smsEventSchema = z.discriminatedUnion("type", [
   systemPingEventSchema,
   unknownEventSchema,
 ]);
-/** The event at `req.smsEvent`: narrow it with `switch (event.type)`. */
-export type SmsEvent = z.infer<typeof smsEventSchema>;
 
 /** The statuses after which no further status for the message follows. */
 const finalStatuses: ReadonlySet<MessageStatus> = new Set([

@@ -28,17 +28,19 @@ export interface NormalizeContext {
   readonly receivedAt: Date;
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 /**
  * An event as a provider's `normalize` builds it: the pipeline adds `provider`, `id` (the
  * dedupe key), `verified` and `raw` (the payload), so no provider can get them wrong.
  */
-export type EventFields = DistributiveOmit<SmsEvent, StampedField>;
+// One Omit per kind of event (an Omit of the union would merge them and lose the narrowing).
+export type EventFields = {
+  [Type in SmsEvent["type"]]: Omit<Extract<SmsEvent, { type: Type }>, StampedField>;
+}[SmsEvent["type"]];
 
 /** The fields of one kind of event, as `normalize` builds it: `FieldsOf<MessageStatusEvent>`. */
 export type FieldsOf<Event extends SmsEvent> = Omit<Event, StampedField>;
 
+/** @inline */
 type StampedField = "provider" | "id" | "verified" | "raw";
 
 /**

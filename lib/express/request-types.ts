@@ -8,10 +8,12 @@ declare global {
     interface Request {
       /**
        * The verified, de-duplicated, normalized webhook event. Set by `smsWebhook` (or the
-       * `normalize` step) before your handler runs; absent on routes without it.
-       * Narrow it with `switch (req.smsEvent.type)`.
+       * `normalize` step) before your handler runs; absent on routes without it, hence
+       * optional. In a handler mounted after the middleware, `smsEventOf(req)` returns it typed
+       * as present (and throws if the middleware did not run); `smsWebhook.router`'s `handler`
+       * gets a `req` where it is present. Narrow it with `switch (event.type)`.
        */
-      smsEvent: SmsEvent;
+      smsEvent?: SmsEvent;
       /** The body's exact bytes, when `captureRawBody` or `rawBody()` kept them. */
       rawBody?: Buffer;
     }

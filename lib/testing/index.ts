@@ -1,5 +1,11 @@
 // lib/testing/index.ts — `sms-webhooks/testing`: signers, samples and contract suites for your tests.
 
+/**
+ * For your tests: each provider's signer and sample payloads, its named scenarios (what
+ * `npx sms-webhooks send` fires), and the contract suites for stores and providers.
+ * @module sms-webhooks/testing
+ */
+
 export { runDedupeStoreContract } from "./dedupe-store-contract.js";
 export type { DedupeStoreContractOptions } from "./dedupe-store-contract.js";
 export { runPartStoreContract } from "./part-store-contract.js";

@@ -38,7 +38,7 @@ export async function fire(url: string, request: TrafficRequest): Promise<Traffi
   const response = await fetch(target, {
     method: request.method,
     headers: request.headers,
-    body: request.body,
+    ...(request.body === undefined ? {} : { body: request.body }),
     signal: AbortSignal.timeout(10_000),
   });
   return { status: response.status, body: await response.text() };

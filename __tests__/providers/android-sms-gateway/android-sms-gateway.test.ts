@@ -1,6 +1,6 @@
 // __tests__/providers/android-sms-gateway/android-sms-gateway.test.ts — the app's traffic, end to end.
 
-import { androidSmsGateway, smsWebhook, type SmsEvent } from "../../../lib/index.js";
+import { androidSmsGateway, smsWebhook, type SmsEvent, smsEventOf } from "../../../lib/index.js";
 import { express } from "../../helpers/app.js";
 import { signAndroid } from "../../helpers/android-signer.js";
 import { send, type TestRequest } from "../../helpers/http.js";
@@ -56,7 +56,7 @@ describe("androidSmsGateway over HTTP", () => {
       "/hooks/android",
       smsWebhook(androidSmsGateway({ secret }), { clock: () => clockAt, logger }),
       (req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(204);
       },
     );

@@ -1,6 +1,12 @@
 // __tests__/providers/mifumo/mifumo.test.ts — Mifumo's delivery events, end to end.
 
-import { mifumo, smsWebhook, type MifumoOptions, type SmsEvent } from "../../../lib/index.js";
+import {
+  mifumo,
+  smsWebhook,
+  type MifumoOptions,
+  type SmsEvent,
+  smsEventOf,
+} from "../../../lib/index.js";
 import { express } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
@@ -51,7 +57,7 @@ describe("mifumo over HTTP", () => {
       "/hooks/mifumo",
       smsWebhook(mifumo({ secret, ...options }), { clock, logger: memoryLogger() }),
       (req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(200);
       },
     );

@@ -9,6 +9,7 @@ import {
   smsWebhook,
   twilio,
   type SmsEvent,
+  smsEventOf,
 } from "../../../lib/index.js";
 import { signTwilio, signTwilioJson } from "../../../lib/testing/index.js";
 import { express } from "../../helpers/app.js";
@@ -171,7 +172,7 @@ describe("twilio: the providers-more.md §1 vectors", () => {
         logger: memoryLogger(),
       }),
       (req, res) => {
-        events.push(req.smsEvent);
+        events.push(smsEventOf(req));
         res.sendStatus(204);
       },
     );

@@ -9,6 +9,7 @@ import {
   type SmsEvent,
   type SmsWebhookOptions,
   type VonageSmsOptions,
+  smsEventOf,
 } from "../../../lib/index.js";
 import { express } from "../../helpers/app.js";
 import { postRaw, send, type TestRequest } from "../../helpers/http.js";
@@ -633,7 +634,8 @@ describe("vonageSms concatenated SMS", () => {
     const texts: string[] = [];
     const { hit } = vonageApp({ secret }, {}, (req, res) => {
       calls++;
-      if (req.smsEvent.type === "message.received") texts.push(req.smsEvent.text);
+      const event = smsEventOf(req);
+      if (event.type === "message.received") texts.push(event.text);
       res.sendStatus(calls === 1 ? 500 : 204);
     });
     await hit(request(signed(part(1, { ref: "9" })), "GET", "/inbound"));

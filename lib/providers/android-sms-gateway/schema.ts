@@ -74,5 +74,8 @@ export const pingPayloadSchema = z.object({
   }),
 });
 
-/** The parsed body of a request: the envelope before schema validation. */
+/**
+ * The parsed body of a request: the envelope before schema validation.
+ * @inline
+ */
 export type AndroidEnvelope = Record<string, unknown>;

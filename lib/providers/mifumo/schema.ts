@@ -51,5 +51,8 @@ export const modelledEvents: ReadonlySet<unknown> = new Set([
   "message.failed",
 ]);
 
-/** The parsed body: a JSON object, before schema validation. */
+/**
+ * The parsed body: a JSON object, before schema validation.
+ * @inline
+ */
 export type MifumoPayload = Record<string, unknown>;

@@ -5,6 +5,10 @@ import type { Scenario, TrafficRequest } from "../../testing/scenario.js";
 
 // Signing, exactly as Plivo does (plivo-node 4.79.0, providers-more.md §3).
 
+/**
+ * Form parameters, a repeated key as an array.
+ * @inline
+ */
 type Params = Readonly<Record<string, string | readonly string[]>>;
 
 const hmac = (authToken: string, data: string) =>

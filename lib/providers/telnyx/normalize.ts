@@ -107,7 +107,10 @@ function priceOf(cost: z.output<typeof inboundSchema>["cost"]): Money | undefine
 }
 
 function firstAddress(
-  to: readonly { phone_number?: string | null; agent_id?: string | null }[] | null | undefined,
+  to:
+    | readonly { phone_number?: string | null | undefined; agent_id?: string | null | undefined }[]
+    | null
+    | undefined,
 ): string | undefined {
   const first = to?.[0];
   return first?.phone_number ?? first?.agent_id ?? undefined;

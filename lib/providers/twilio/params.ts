@@ -12,7 +12,10 @@ import { WebhookError } from "../../core/webhook-error.js";
  */
 export type TwilioPayload = Readonly<Record<string, unknown>>;
 
-/** What the signature covers besides the URL, read before it is checked. */
+/**
+ * What the signature covers besides the URL, read before it is checked.
+ * @inline
+ */
 export interface TwilioSigned {
   /** The POST form parameters, each key's values de-duplicated and sorted; empty otherwise. */
   readonly params: MultiParams;

@@ -9,7 +9,10 @@ import type { Verification } from "../../core/provider.js";
 import { WebhookError } from "../../core/webhook-error.js";
 import type { SecretLookup } from "./secrets.js";
 
-/** A Messages API webhook body. */
+/**
+ * A Messages API webhook body.
+ * @inline
+ */
 export type VonageMessagesPayload = Record<string, unknown>;
 
 /** What the verifier needs. */
