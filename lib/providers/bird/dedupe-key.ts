@@ -7,7 +7,7 @@ import { kindOf, type BirdPayload } from "./schema.js";
 
 /**
  * Inbound: the message id. Outbound: `id:status` (a sent message gets an event per status).
- * Anything else: the body's SHA-256 (Bird's retries resend the same body, re-signed).
+ * Anything else: the body's SHA-256 (Bird's retries resend the same body).
  */
 export function birdDedupeKey(body: BirdPayload, req: RawRequest): string {
   const kind = kindOf(body);
