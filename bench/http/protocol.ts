@@ -19,6 +19,8 @@ export const serverNames = [
   "library-twilio-memory",
   "handwritten-telnyx",
   "library-telnyx-memory",
+  "handwritten-plivo",
+  "library-plivo-memory",
 ] as const;
 
 export type ServerName = (typeof serverNames)[number];
@@ -35,6 +37,7 @@ export const routes = {
   vonageMessages: "/hooks/vonage-messages/status",
   twilio: "/hooks/twilio/status",
   telnyx: "/hooks/telnyx",
+  plivo: "/hooks/plivo",
 } as const;
 
 /** The origin Twilio's traffic is signed for (it signs the URL it calls): as behind a proxy. */

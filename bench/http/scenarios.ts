@@ -55,6 +55,8 @@ export const scenarios: readonly Scenario[] = [
   unique("library-twilio-memory", "twilio"),
   unique("handwritten-telnyx", "telnyx"),
   unique("library-telnyx-memory", "telnyx"),
+  unique("handwritten-plivo", "plivo"),
+  unique("library-plivo-memory", "plivo"),
   duplicates("handwritten"),
   duplicates("library-android-memory"),
   duplicates("library-android-redis"),

@@ -13,6 +13,8 @@ import {
   signVonageMessages,
   signVonageSms,
   telnyxStatusSample,
+  plivoStatusSample,
+  signedPlivoPost,
   twilioStatusSample,
   vonageMessagesStatusSample,
   vonageReceiptSample,
@@ -22,7 +24,7 @@ import { routes, twilioOrigin } from "./protocol.js";
 
 /** The providers whose traffic the bench can make. */
 export type TrafficKind =
-  "android" | "mifumo" | "vonage-sms" | "vonage-messages" | "twilio" | "telnyx";
+  "android" | "mifumo" | "vonage-sms" | "vonage-messages" | "twilio" | "telnyx" | "plivo";
 
 /** One request, ready to send. */
 export interface PreparedRequest {
@@ -115,6 +117,13 @@ async function newEvents(
         const body = telnyxStatusSample("message.finalized");
         const headers = signTelnyx(body, secrets.telnyxPrivateKey, nowSec);
         return { path: routes.telnyx, headers, body };
+      });
+    case "plivo":
+      return times(count, () => {
+        // A status callback (delivered), V3-signed for the public URL Plivo would call.
+        const params = plivoStatusSample();
+        const signed = signedPlivoPost("v3", twilioOrigin + routes.plivo, params, secrets.plivo);
+        return { path: routes.plivo, headers: signed.headers, body: signed.body ?? "" };
       });
   }
 }

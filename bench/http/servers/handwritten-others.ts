@@ -123,3 +123,36 @@ export function handwrittenTelnyxApp(publicKey: string): Express {
     return 204;
   });
 }
+
+/**
+ * Plivo V3: base64 HMAC-SHA256 of the public URL + `?` + the sorted `key + value` form
+ * parameters + `.` + the nonce, any of the header's comma-separated signatures; no time is
+ * signed; dedupe on MessageUUID + Status.
+ */
+export function handwrittenPlivoApp(authToken: string, origin: string): Express {
+  const key = createSecretKey(Buffer.from(authToken, "utf8"));
+  const seen = new Set<string>();
+  return app(routes.plivo, (body, headers) => {
+    const nonce = headers["x-plivo-signature-v3-nonce"];
+    const header = headers["x-plivo-signature-v3"];
+    if (typeof nonce !== "string" || typeof header !== "string") return 401;
+    const params = new Map<string, string[]>();
+    for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
+      params.set(name, [...(params.get(name) ?? []), value]);
+    }
+    let signed = `${origin}${routes.plivo}?`;
+    for (const name of [...params.keys()].sort()) {
+      for (const value of [...(params.get(name) ?? [])].sort()) signed += name + value;
+    }
+    const expected = createHmac("sha256", key).update(`${signed}.${nonce}`).digest();
+    const matches = header.split(",").some((one) => {
+      const given = Buffer.from(one.trim(), "base64");
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    if (!matches) return 401;
+    const id = `${params.get("MessageUUID")?.[0]}:${params.get("Status")?.[0]}`;
+    if (seen.has(id)) return 200;
+    seen.add(id);
+    return 204;
+  });
+}

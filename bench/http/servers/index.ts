@@ -5,6 +5,7 @@ import {
   androidSmsGateway,
   MemoryStore,
   mifumo,
+  plivo,
   telnyx,
   twilio,
   vonageMessages,
@@ -16,6 +17,7 @@ import { bareApp } from "./bare.js";
 import { handwrittenApp } from "./handwritten.js";
 import {
   handwrittenMifumoApp,
+  handwrittenPlivoApp,
   handwrittenTelnyxApp,
   handwrittenVonageMessagesApp,
   handwrittenVonageSmsApp,
@@ -78,6 +80,16 @@ export async function buildServer(name: ServerName): Promise<BuiltServer> {
       );
     case "handwritten-telnyx":
       return { app: handwrittenTelnyxApp(secrets.telnyxPublicKey), close: nothingToClose };
+    case "handwritten-plivo":
+      return { app: handwrittenPlivoApp(secrets.plivo, twilioOrigin), close: nothingToClose };
+    case "library-plivo-memory":
+      return memory(
+        libraryApp(
+          routes.plivo,
+          plivo({ secret: secrets.plivo, publicUrl: twilioOrigin }),
+          new MemoryStore(),
+        ),
+      );
     case "library-telnyx-memory":
       return memory(
         libraryApp(
