@@ -16,6 +16,7 @@ export const documentedErrors: Readonly<Record<string, number>> = {
   secret_unknown: 401,
   timestamp_missing: 401,
   timestamp_out_of_window: 401,
+  signature_reused: 401,
   duplicate_in_flight: 409,
   unsigned_callback: 503,
   store_unavailable: 503,

@@ -94,7 +94,7 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
       if (trace !== undefined) trace.eventId = key;
       const storeKey = this.storeKey(key, auth.verified);
       const claim = await this.#stores.claim(storeKey, trace);
-      if (claim.state === "done") return this.acknowledged(duplicate, raw, trace, claim.handledAt);
+      if (claim.state === "done") return this.duplicate(raw, trace, claim.handledAt);
       if (claim.state === "in-flight") throw this.inFlight();
       const settle =
         claim.state === "unguarded" ? settled : this.settler(storeKey, claim.token, trace);
@@ -122,31 +122,26 @@ export class WebhookPipeline<Payload, Signed, Req = unknown> implements Pipeline
   }
 
   /**
-   * Tells the observers about an acknowledgement (a duplicate — handled at `handledAt`, when
-   * the store says — or a part) and returns it.
+   * The answer for an event already handled — at `handledAt`, when the store says — told to
+   * the observers.
    */
-  acknowledged(
-    accepted: Accepted,
-    raw: RawRequest,
-    trace: Trace | undefined,
-    handledAt?: number,
-  ): Accepted {
-    if (trace === undefined || accepted.type !== "acknowledge") return accepted;
-    if (accepted.status === "part_received") {
-      this.#emit(raw, trace, "part", 200, undefined, undefined);
-    } else {
+  duplicate(raw: RawRequest, trace: Trace | undefined, handledAt?: number): Accepted {
+    if (trace !== undefined) {
       const hint = duplicateHint(handledAt, trace.at.getTime(), this.options.dedupeTtlMs);
       this.#emit(raw, trace, "duplicate", 200, undefined, undefined, hint);
     }
-    return accepted;
+    return duplicate;
   }
 
   /**
-   * Observes what `finish` accepted: an acknowledgement now, a delivery when it is settled
-   * (the handler's answer is its status).
+   * Observes what `finish` accepted: a part now, a delivery when it is settled (the handler's
+   * answer is its status).
    */
   observed(accepted: Accepted, raw: RawRequest, trace: Trace): Accepted {
-    if (accepted.type === "acknowledge") return this.acknowledged(accepted, raw, trace);
+    if (accepted.type === "acknowledge") {
+      this.#emit(raw, trace, "part", 200, undefined, undefined);
+      return accepted;
+    }
     const { event, warning, settle } = accepted.delivery;
     const outcome = warning === undefined ? "delivered" : "let_through";
     const observedSettle = settleOnce(async (handled, status) => {

@@ -41,16 +41,12 @@ export class StoreGuard {
     const releaseLate = (late: Claim) => {
       if (late.state === "claimed") void this.settle(key, late.token, false);
     };
-    try {
-      return await this.call("claim", () => store.claim(key, leaseMs), releaseLate, trace);
-    } catch (error) {
-      if (this.#options.onStoreError === "reject") throw error;
-      this.#options.logger.error(
-        { key, cause: describeError(error) },
-        "dedupe store failed; handling the webhook without dedupe (onStoreError: process)",
-      );
-      return unguarded;
-    }
+    return this.#orProcess(
+      key,
+      () => this.call("claim", () => store.claim(key, leaseMs), releaseLate, trace),
+      "dedupe store failed; handling the webhook without dedupe (onStoreError: process)",
+      unguarded,
+    );
   }
 
   /**
@@ -65,16 +61,29 @@ export class StoreGuard {
     trace?: Trace,
   ): Promise<boolean> {
     const { dedupeTtlMs } = this.#options;
+    const bind = () => nonces.bindNonce(key, fingerprint, dedupeTtlMs);
+    return this.#orProcess(
+      key,
+      () => this.call("bindNonce", bind, undefined, trace),
+      "nonce store failed; handling the webhook without its single-use check (onStoreError: process)",
+      true,
+    );
+  }
+
+  // The failure policy of a store call before the answer: `store_unavailable`, or, with
+  // onStoreError: "process", `fallback` (logged) so the request runs unguarded.
+  async #orProcess<T>(
+    key: string,
+    run: () => Promise<T>,
+    message: string,
+    fallback: T,
+  ): Promise<T> {
     try {
-      const bind = () => nonces.bindNonce(key, fingerprint, dedupeTtlMs);
-      return await this.call("bindNonce", bind, undefined, trace);
+      return await run();
     } catch (error) {
       if (this.#options.onStoreError === "reject") throw error;
-      this.#options.logger.error(
-        { key, cause: describeError(error) },
-        "nonce store failed; handling the webhook without its single-use check (onStoreError: process)",
-      );
-      return true;
+      this.#options.logger.error({ key, cause: describeError(error) }, message);
+      return fallback;
     }
   }
 

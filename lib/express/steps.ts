@@ -3,7 +3,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { pipelineOptionsShape } from "../core/options.js";
 import type { Trace } from "../core/observer.js";
-import { settled, type Accepted, type Settle } from "../core/outcome.js";
+import { settled, type Settle } from "../core/outcome.js";
 import type { Authentication, WebhookPipeline } from "../core/pipeline.js";
 import type { Provider } from "../core/provider.js";
 import type { RawRequest } from "../core/raw-request.js";
@@ -37,7 +37,6 @@ interface StepState {
 }
 
 const stateKey = Symbol("sms-webhooks.step-state");
-const duplicateAck: Accepted = Object.freeze({ type: "acknowledge", status: "duplicate" });
 type WithState = Request & { [stateKey]?: StepState };
 
 type Step = (pipeline: AnyPipeline, req: Request, res: Response) => void | Promise<void>;
@@ -132,7 +131,7 @@ export function dedupe<Payload, Signed>(
     if (state.trace !== undefined) state.trace.eventId = key;
     const claim = await pipeline.claim(storeKey, state.trace);
     if (claim.state === "done") {
-      pipeline.acknowledged(duplicateAck, state.raw, state.trace, claim.handledAt);
+      pipeline.duplicate(state.raw, state.trace, claim.handledAt);
       return sendAcknowledgement(res, "duplicate");
     }
     if (claim.state === "in-flight") throw pipeline.inFlight();
