@@ -13,9 +13,32 @@ export interface TestRequest {
   query?: string;
 }
 
+// supertest listens and closes a server per request when handed an app; one server per app,
+// closed after the file's tests, saves that on every request.
+const servers = new Map<Express, http.Server>();
+
+afterAll(async () => {
+  const closing = [...servers.values()].map(
+    (server) => new Promise((resolve) => server.close(resolve)),
+  );
+  servers.clear();
+  await Promise.all(closing);
+});
+
+/** `app`, listening on a loopback port until the test file ends. */
+export function listening(app: Express): http.Server {
+  let server = servers.get(app);
+  if (server === undefined) {
+    server = http.createServer(app).listen(0, "127.0.0.1");
+    servers.set(app, server);
+  }
+  return server;
+}
+
 export function send(app: Express, req: TestRequest) {
   const url = req.query === undefined ? req.path : `${req.path}?${req.query}`;
-  const pending = req.method === "GET" ? request(app).get(url) : request(app).post(url);
+  const server = listening(app);
+  const pending = req.method === "GET" ? request(server).get(url) : request(server).post(url);
   pending.set(req.headers);
   return req.body === undefined ? pending : pending.send(req.body);
 }

@@ -7,10 +7,12 @@ import {
   runPartStoreContract,
 } from "../../lib/testing/index.js";
 
-runDedupeStoreContract("MemoryStore", () => new MemoryStore());
-runPartStoreContract("MemoryStore", () => new MemoryStore());
-runPartStoreContract("MemoryPartStore", () => new MemoryPartStore());
-runNonceStoreContract("MemoryStore", () => new MemoryStore());
+// Timers in this process are fine-grained: a short TTL keeps the suite's waits short.
+const quick = { shortMs: 20 };
+runDedupeStoreContract("MemoryStore", () => new MemoryStore(), quick);
+runPartStoreContract("MemoryStore", () => new MemoryStore(), quick);
+runPartStoreContract("MemoryPartStore", () => new MemoryPartStore(), quick);
+runNonceStoreContract("MemoryStore", () => new MemoryStore(), quick);
 
 describe("MemoryStore", () => {
   it("forgets the least recently used keys past max", () => {
@@ -22,6 +24,14 @@ describe("MemoryStore", () => {
     expect(store.size).toBe(3);
     expect(store.claim("a", 60_000).state).toBe("claimed");
     expect(store.claim("d", 60_000).state).toBe("done");
+  });
+
+  it("forgets the least recently bound nonces past max", () => {
+    const store = new MemoryStore({ max: 2 });
+    for (const key of ["a", "b", "c"]) expect(store.bindNonce(key, "first", 60_000)).toBe(true);
+    // "a" was forgotten, so another fingerprint binds afresh; "c" is still held.
+    expect(store.bindNonce("a", "second", 60_000)).toBe(true);
+    expect(store.bindNonce("c", "second", 60_000)).toBe(false);
   });
 
   it("drops lapsed leases, then the oldest claims, past maxInFlight", async () => {
@@ -63,5 +73,17 @@ describe("MemoryStore", () => {
         }),
       );
     }
+  });
+});
+
+describe("MemoryPartStore", () => {
+  it("drops the least recent incomplete group past maxGroups, and reports it expired", () => {
+    const store = new MemoryPartStore(2);
+    store.addPart("g1", 1, 2, "a", 60_000);
+    store.addPart("g2", 1, 2, "b", 60_000);
+    const progress = store.addPart("g3", 1, 2, "c", 60_000);
+    expect(progress.expired).toEqual([{ group: "g1", total: 2, received: [1] }]);
+    // g2 is still held: its second part completes it.
+    expect(store.addPart("g2", 2, 2, "b2", 60_000).complete).toEqual(["b", "b2"]);
   });
 });

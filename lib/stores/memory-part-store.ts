@@ -1,6 +1,7 @@
 // lib/stores/memory-part-store.ts — concatenated-SMS parts in this process's memory.
 
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
+import { boundedCache } from "./bounded-cache.js";
 import type { ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
 
 interface Group {
@@ -19,10 +20,7 @@ export class MemoryPartStore implements PartStore {
 
   /** @param maxGroups - the most incomplete groups kept; the least recent go first. */
   constructor(maxGroups = 10_000) {
-    this.#groups = new LRUCache<string, Group>({
-      max: maxGroups,
-      // Every set() passes its own ttl; the default only switches TTL tracking on.
-      ttl: 1,
+    this.#groups = boundedCache<string, Group>(maxGroups, {
       dispose: (value, group, reason) => {
         if ((reason === "expire" || reason === "evict") && value.completedBy === undefined) {
           this.#expired.push({

@@ -1,8 +1,9 @@
 // lib/stores/memory-store.ts — the default dedupe store: one process, bounded LRU with TTLs.
 
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { validateOptions } from "../core/options.js";
+import { boundedCache } from "./bounded-cache.js";
 import { MemoryPartStore } from "./memory-part-store.js";
 import type { Claim, DedupeStore, NonceStore, PartProgress, PartStore } from "../core/stores.js";
 
@@ -11,7 +12,7 @@ export interface MemoryStoreOptions {
   /**
    * The most handled events remembered. Past it, the least recently handled are forgotten
    * first, and a retry of a forgotten event would be handled again. Default 100,000 (roughly
-   * 15 MB); raise it for heavy traffic, or use `RedisStore`.
+   * 15 MB when full, taken as it fills); raise it for heavy traffic, or use `RedisStore`.
    */
   max?: number;
   /**
@@ -44,7 +45,7 @@ const positiveInteger = z
  * commit's TTL; claims in flight in a small map of their own, each until its lease ends. So the
  * big cache, whose entries are cold in memory, is touched twice per event (look up, then mark
  * done) instead of four times: about 4 % of a request's CPU in `npm run bench`. The claims are
- * not a second LRUCache because lru-cache 11 clears all its slots (O(max)) whenever its last
+ * not a second LRUCache because lru-cache 11 clears all its slots whenever its last
  * entry is deleted, which a claims cache would do on nearly every request.
  */
 export class MemoryStore implements DedupeStore, PartStore, NonceStore {
@@ -68,8 +69,7 @@ export class MemoryStore implements DedupeStore, PartStore, NonceStore {
     );
     this.#maxInFlight = maxInFlight;
     this.#max = max;
-    // Every set() passes its own ttl; the default only switches TTL tracking on.
-    this.#done = new LRUCache({ max, ttl: 1 });
+    this.#done = boundedCache(max);
   }
 
   /** {@inheritDoc DedupeStore.claim} */
@@ -129,7 +129,7 @@ export class MemoryStore implements DedupeStore, PartStore, NonceStore {
   /** {@inheritDoc NonceStore.bindNonce} */
   bindNonce(key: string, fingerprint: string, ttlMs: number): boolean {
     // Bounded like the handled events: past `max`, the least recently bound are forgotten.
-    const nonces = (this.#nonces ??= new LRUCache({ max: this.#max, ttl: 1 }));
+    const nonces = (this.#nonces ??= boundedCache(this.#max));
     const bound = nonces.peek(key);
     if (bound !== undefined) return bound === fingerprint;
     nonces.set(key, fingerprint, { ttl: ttlMs });
