@@ -70,6 +70,7 @@ import { s2 as sinchReport } from "./sinch/fixtures.js";
 import { keyPairNamed, telnyxHeaders, telnyxSignature } from "../helpers/telnyx-signer.js";
 import { finalized as telnyxFinalized } from "./telnyx/fixtures.js";
 import { p1, p2 } from "./plivo/fixtures.js";
+import { rsaPrivateKey } from "../helpers/rsa-key.js";
 
 // ---------------------------------------------------------------------------------------------
 // The catalogue's machinery: one table per provider, every row checked the same way.
@@ -752,7 +753,7 @@ runCatalogue<MessagesConfig>({
       name: "rejects an RS256 token signed with a real RSA key",
       request: () => {
         const body = messagesBody();
-        const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+        const privateKey = rsaPrivateKey();
         const token = tokenWithAlg("RS256", body, (input) =>
           crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url"),
         );
@@ -2537,7 +2538,7 @@ runCatalogue<MessageBirdConfig>({
       name: "rejects an RS256 token signed with a real RSA key",
       request: () => {
         const body = mbBody();
-        const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+        const privateKey = rsaPrivateKey();
         const token = mbTokenWithAlg("RS256", body, (input) =>
           crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url"),
         );

@@ -14,6 +14,7 @@ import { memoryLogger } from "../../helpers/logger.js";
 import { hs256, vonageClaims } from "../../helpers/vonage-jwt.js";
 import { runProviderContract } from "../provider-contract.js";
 import { inboundMms, inboundSms, inboundWhatsApp, status, vector } from "./fixtures.js";
+import { rsaPrivateKey } from "../../helpers/rsa-key.js";
 
 const secret = "messages-signature-secret-0123456789";
 const now = new Date("2025-01-01T12:00:10Z");
@@ -176,7 +177,7 @@ describe("vonageMessages rejections", () => {
   it("rejects an RS256 token, even one signed with a real key", async () => {
     const { hit } = messagesApp();
     const body = JSON.stringify(inboundSms);
-    const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const privateKey = rsaPrivateKey();
     const input = `${encode({ alg: "RS256", typ: "JWT" })}.${encode(vonageClaims(body, { iat: nowSec }))}`;
     const token = `${input}.${crypto.sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
     const res = await hit(withToken(token, body));
