@@ -11,21 +11,24 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Outcome, RawRequest } from "../lib/index.js";
+import type { Outcome, Provider, RawRequest } from "../lib/index.js";
 import {
   androidSmsGatewaySample,
   mifumoSample,
   signAndroidSmsGateway,
   signMifumo,
+  signTwilio,
   signVonageMessages,
   signVonageSms,
+  twilioStatusSample,
   vonageMessagesStatusSample,
   vonageReceiptSample,
 } from "../lib/testing/index.js";
+import { twilioOrigin } from "./http/protocol.js";
 import { libraryRootEnv, repoRoot } from "./paths.js";
 import { secrets } from "./secrets.js";
 
-const providers = ["android", "mifumo", "vonage-sms", "vonage-messages"] as const;
+const providers = ["android", "mifumo", "vonage-sms", "vonage-messages", "twilio"] as const;
 type ProviderName = (typeof providers)[number];
 type Figures = Record<ProviderName, number>;
 
@@ -125,6 +128,17 @@ async function measure(requests: number): Promise<Figures> {
         return raw("/", headers, body);
       },
     },
+    twilio: {
+      provider: () => lib.twilio({ secret: secrets.twilio, publicUrl: twilioOrigin }),
+      request: () => {
+        const params = twilioStatusSample();
+        const headers = {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": signTwilio(`${twilioOrigin}/`, params, secrets.twilio),
+        };
+        return raw("/", headers, new URLSearchParams(params).toString());
+      },
+    },
   } as const;
   const figures = {} as Figures;
   for (const name of providers) {
@@ -133,7 +147,9 @@ async function measure(requests: number): Promise<Figures> {
     const warmup = Math.ceil(count / 3);
     const signed: RawRequest[] = [];
     for (let i = 0; i < warmup + count; i++) signed.push(await cases[name].request());
-    const pipeline = lib.createPipeline(cases[name].provider(), {
+    // Each case's provider has its own payload types; the loop needs only receive().
+    const provider: Provider<unknown, unknown> = cases[name].provider();
+    const pipeline = lib.createPipeline(provider, {
       store: new lib.MemoryStore(),
       logger: lib.silentLogger,
     });

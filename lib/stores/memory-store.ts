@@ -12,7 +12,7 @@ export interface MemoryStoreOptions {
   /**
    * The most handled events remembered. Past it, the least recently handled are forgotten
    * first, and a retry of a forgotten event would be handled again. Default 100,000 (roughly
-   * 15 MB when full, taken as it fills); raise it for heavy traffic, or use `RedisStore`.
+   * 20 MB when full, taken as it fills); raise it for heavy traffic, or use `RedisStore`.
    */
   max?: number;
   /**
