@@ -1,6 +1,12 @@
 // __tests__/core/options.test.ts — options are checked at construction, naming the option.
 
-import { androidSmsGateway, smsWebhook, MemoryStore } from "../../lib/index.js";
+import {
+  androidSmsGateway,
+  MemoryStore,
+  RedisStore,
+  smsWebhook,
+  vonageMessages,
+} from "../../lib/index.js";
 
 const provider = androidSmsGateway({ secret: "k" });
 
@@ -54,13 +60,34 @@ describe("smsWebhook options", () => {
 
 describe("provider options", () => {
   it.each([
-    [{}, 'option "secret" must be a non-empty string'],
+    [{}, 'option "secret" is required: it must be a non-empty string'],
     [{ secret: "" }, 'option "secret" must be a non-empty string'],
     [{ secret: [] }, 'option "secret" must be a non-empty string'],
     [{ secret: ["ok", 5] }, 'option "secret" must be a non-empty string'],
     [{ secret: "k", signingKey: "k" }, 'unknown option "signingKey"'],
   ])("androidSmsGateway rejects %p", (options, message) => {
     expect(() => androidSmsGateway(options as never)).toThrow(message);
+  });
+
+  it("says MISSING for an absent required option, whatever its kind, and INVALID for a wrong one", () => {
+    // A string-or-list (androidSmsGateway), a function (RedisStore), a union with a map
+    // (vonageMessages): absent, each is required; given wrong, each is invalid.
+    const absent = [
+      () => androidSmsGateway({} as never),
+      () => vonageMessages({} as never),
+      () => new RedisStore({} as never),
+    ];
+    for (const build of absent) {
+      expect(build).toThrow(expect.objectContaining({ code: "ERR_SMS_WEBHOOKS_MISSING_OPTION" }));
+    }
+    const wrong = [
+      () => androidSmsGateway({ secret: 42 } as never),
+      () => vonageMessages({ secret: 42 } as never),
+      () => new RedisStore({ sendCommand: "redis" } as never),
+    ];
+    for (const build of wrong) {
+      expect(build).toThrow(expect.objectContaining({ code: "ERR_SMS_WEBHOOKS_INVALID_OPTION" }));
+    }
   });
 
   it.each([

@@ -31,7 +31,12 @@ describe("createInspector", () => {
     const inspector = createInspector();
     expect(() => inspector.router({} as never)).toThrow(OptionsError);
     expect(() => inspector.router(undefined as never)).toThrow(
-      /option "authorize" must be a function .*there is no open default/,
+      expect.objectContaining({
+        code: "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+        message: expect.stringMatching(
+          /option "authorize" is required: it must be a function .*there is no open default/,
+        ),
+      }),
     );
     expect(() => inspector.router({ authorize: true } as never)).toThrow(
       /option "authorize" must be a function/,

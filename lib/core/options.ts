@@ -145,7 +145,9 @@ export function validateOptions<Options extends object>(
     }
     if (issue.path.length === 0) return "options must be an object";
     const option = issue.path.join(".");
-    if (issue.code === "invalid_type" && !hasPath(options, issue.path)) {
+    // An absent option fails only when it is required, whatever its schema's check (a
+    // function, a union, a type) said about `undefined`.
+    if (!hasPath(options, issue.path)) {
       missing = true;
       return `option "${option}" is required: it ${issue.message}`;
     }

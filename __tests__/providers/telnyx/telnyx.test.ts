@@ -306,7 +306,10 @@ describe("telnyx({ publicKey })", () => {
 
   it("refuses a missing publicKey and an unknown option", () => {
     expect(() => telnyx({} as never)).toThrow(
-      /option "publicKey" must be the account's public key/,
+      expect.objectContaining({
+        code: "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+        message: expect.stringMatching(/option "publicKey" is required: it must be the account's/),
+      }),
     );
     expect(() => telnyx({ publicKey: valid, secret: "x" } as never)).toThrow(
       /unknown option "secret"/,

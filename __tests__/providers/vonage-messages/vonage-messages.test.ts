@@ -446,7 +446,7 @@ describe("vonageMessages options", () => {
   });
 
   it.each([
-    [{}, 'option "secret" must be'],
+    [{}, 'option "secret" is required: it must be'],
     [{ secret: 42 }, 'option "secret" must be'],
     [{ secret: "s", applicationId: "" }, 'option "applicationId" must be'],
   ])("rejects %p at construction", (options, message) => {
