@@ -84,6 +84,8 @@ describe("provider options", () => {
       () => androidSmsGateway({ secret: 42 } as never),
       () => vonageMessages({ secret: 42 } as never),
       () => new RedisStore({ sendCommand: "redis" } as never),
+      // Given, with an empty entry: invalid, not missing.
+      () => smsWebhook(androidSmsGateway({ secret: "k" }), { observers: [undefined] } as never),
     ];
     for (const build of wrong) {
       expect(build).toThrow(expect.objectContaining({ code: "ERR_SMS_WEBHOOKS_INVALID_OPTION" }));

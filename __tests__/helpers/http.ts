@@ -13,32 +13,39 @@ export interface TestRequest {
   query?: string;
 }
 
-// supertest listens and closes a server per request when handed an app; one server per app,
-// closed after the file's tests, saves that on every request.
-const servers = new Map<Express, http.Server>();
+// supertest listens and closes a server per request when handed an app; each app listens once
+// instead, closed after the file's tests, and supertest is handed its URL.
+const servers = new Map<Express, { server: http.Server; origin: Promise<string> }>();
 
 afterAll(async () => {
   const closing = [...servers.values()].map(
-    (server) => new Promise((resolve) => server.close(resolve)),
+    ({ server }) => new Promise((resolve) => server.close(resolve)),
   );
   servers.clear();
   await Promise.all(closing);
 });
 
-/** `app`, listening on a loopback port until the test file ends. */
-export function listening(app: Express): http.Server {
-  let server = servers.get(app);
-  if (server === undefined) {
-    server = http.createServer(app).listen(0, "127.0.0.1");
-    servers.set(app, server);
+/** Where `app` listens, on a loopback port, until the test file ends. */
+export function originOf(app: Express): Promise<string> {
+  let listening = servers.get(app);
+  if (listening === undefined) {
+    const server = http.createServer(app);
+    const origin = new Promise<string>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      });
+    });
+    listening = { server, origin };
+    servers.set(app, listening);
   }
-  return server;
+  return listening.origin;
 }
 
-export function send(app: Express, req: TestRequest) {
+export async function send(app: Express, req: TestRequest): Promise<request.Response> {
   const url = req.query === undefined ? req.path : `${req.path}?${req.query}`;
-  const server = listening(app);
-  const pending = req.method === "GET" ? request(server).get(url) : request(server).post(url);
+  const agent = request(await originOf(app));
+  const pending = req.method === "GET" ? agent.get(url) : agent.post(url);
   pending.set(req.headers);
   return req.body === undefined ? pending : pending.send(req.body);
 }

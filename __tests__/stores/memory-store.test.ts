@@ -77,6 +77,12 @@ describe("MemoryStore", () => {
 });
 
 describe("MemoryPartStore", () => {
+  it.each([0, -1, 1.5, Number.NaN])("refuses maxGroups %p with an OptionsError", (maxGroups) => {
+    expect(() => new MemoryPartStore(maxGroups)).toThrow(
+      expect.objectContaining({ code: "ERR_SMS_WEBHOOKS_INVALID_OPTION" }),
+    );
+  });
+
   it("drops the least recent incomplete group past maxGroups, and reports it expired", () => {
     const store = new MemoryPartStore(2);
     store.addPart("g1", 1, 2, "a", 60_000);

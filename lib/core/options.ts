@@ -146,8 +146,9 @@ export function validateOptions<Options extends object>(
     if (issue.path.length === 0) return "options must be an object";
     const option = issue.path.join(".");
     // An absent option fails only when it is required, whatever its schema's check (a
-    // function, a union, a type) said about `undefined`.
-    if (!hasPath(options, issue.path)) {
+    // function, a union, a type) said about `undefined`. Deeper down (`observers.0`), the
+    // option was given, with a bad entry.
+    if (issue.path.length === 1 && !hasPath(options, issue.path)) {
       missing = true;
       return `option "${option}" is required: it ${issue.message}`;
     }

@@ -1,6 +1,7 @@
 // lib/stores/memory-part-store.ts — concatenated-SMS parts in this process's memory.
 
 import type { LRUCache } from "lru-cache";
+import { OptionsError } from "../core/options-error.js";
 import { boundedCache } from "./bounded-cache.js";
 import type { ExpiredGroup, PartProgress, PartStore } from "../core/stores.js";
 
@@ -20,6 +21,12 @@ export class MemoryPartStore implements PartStore {
 
   /** @param maxGroups - the most incomplete groups kept; the least recent go first. */
   constructor(maxGroups = 10_000) {
+    if (!Number.isInteger(maxGroups) || maxGroups <= 0) {
+      throw new OptionsError(
+        "ERR_SMS_WEBHOOKS_INVALID_OPTION",
+        "MemoryPartStore's maxGroups must be a positive integer",
+      );
+    }
     this.#groups = boundedCache<string, Group>(maxGroups, {
       dispose: (value, group, reason) => {
         if ((reason === "expire" || reason === "evict") && value.completedBy === undefined) {
