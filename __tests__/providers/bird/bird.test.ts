@@ -1,13 +1,12 @@
 // __tests__/providers/bird/bird.test.ts — Bird platform webhooks end to end, against the documented algorithm.
 
 import crypto from "node:crypto";
-import { bird, MemoryStore, smsWebhook, type SmsEvent } from "../../../lib/index.js";
+import { bird } from "../../../lib/index.js";
 import { birdInboundSample, birdStatusSample, signBird } from "../../../lib/testing/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { birdHeaders, birdSignature } from "../../helpers/bird-signer.js";
 import { messageBirdClaims, messageBirdJwt } from "../../helpers/messagebird-signer.js";
 import { send, type TestRequest } from "../../helpers/http.js";
-import { memoryLogger } from "../../helpers/logger.js";
 import { runProviderContract } from "../provider-contract.js";
 import { b1 } from "./fixtures.js";
 
@@ -75,29 +74,16 @@ function appWith(
     trustProxy?: boolean;
   } = {},
 ) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  if (options.trustProxy === true) app.set("trust proxy", true);
-  app.use(
+  const built = routerApp(
     options.mount ?? "/hooks/bird",
-    smsWebhook.router(
-      bird({
-        secret: options.secret ?? key,
-        ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
-      }),
-      {
-        clock: () => options.clock ?? now,
-        logger,
-        store: new MemoryStore(),
-        handler: (req, res) => {
-          events.push(req.smsEvent);
-          res.sendStatus(204);
-        },
-      },
-    ),
+    bird({
+      secret: options.secret ?? key,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    }),
+    { clock: () => options.clock ?? now },
   );
-  return { app, events, logger };
+  if (options.trustProxy === true) built.app.set("trust proxy", true);
+  return built;
 }
 
 describe("bird: the providers-more.md §5 vector (B1)", () => {

@@ -8,10 +8,9 @@ import {
   plivo,
   silentLogger,
   smsWebhook,
-  type SmsEvent,
 } from "../../../lib/index.js";
 import { plivoInboundSample, signPlivoV2, signPlivoV3 } from "../../../lib/testing/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
 import {
@@ -61,22 +60,7 @@ runProviderContract({
 
 /** An app with the router at `/plivo`, as the vectors' URLs have it. */
 function appWith(publicUrl = "https://example.com") {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
-    "/plivo",
-    smsWebhook.router(plivo({ secret: token, publicUrl }), {
-      clock: () => now,
-      logger,
-      store: new MemoryStore(),
-      handler: (req, res) => {
-        events.push(req.smsEvent);
-        res.sendStatus(204);
-      },
-    }),
-  );
-  return { app, events, logger };
+  return routerApp("/plivo", plivo({ secret: token, publicUrl }), { clock: () => now });
 }
 
 /** A vector's request, exactly as Plivo sent it: its own signature and nonce, its form body. */

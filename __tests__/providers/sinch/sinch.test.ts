@@ -7,11 +7,10 @@ import {
   validateWebhookSignature,
 } from "@sinch/sdk-client";
 import { SmsCallbackWebhooks } from "@sinch/sms";
-import { MemoryStore, sinch, smsWebhook, type SmsEvent } from "../../../lib/index.js";
+import { sinch } from "../../../lib/index.js";
 import { signSinch, sinchDeliveryReportSample } from "../../../lib/testing/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
-import { memoryLogger } from "../../helpers/logger.js";
 import { sinchHeaders, sinchSignature } from "../../helpers/sinch-signer.js";
 import { runProviderContract } from "../provider-contract.js";
 import { batchReport, moBinary, s1, s2, s3, smsSecret } from "./fixtures.js";
@@ -60,21 +59,9 @@ runProviderContract({
 });
 
 function appAt(at: Date, secret: string | readonly string[] = smsSecret) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
-    "/hooks/sinch",
-    smsWebhook.router(sinch({ secret }), {
-      clock: () => at,
-      logger,
-      store: new MemoryStore(),
-      handler: (req, res) => {
-        events.push(req.smsEvent);
-        res.sendStatus(204);
-      },
-    }),
-  );
+  const { app, events, logger } = routerApp("/hooks/sinch", sinch({ secret }), {
+    clock: () => at,
+  });
   const post = (req: TestRequest) => send(app, { ...req, path: "/hooks/sinch" });
   return { post, events, logger };
 }

@@ -6,14 +6,11 @@ import {
   MemoryStore,
   OptionsError,
   silentLogger,
-  smsWebhook,
   telnyx,
-  type SmsEvent,
 } from "../../../lib/index.js";
 import { signTelnyx, telnyxKeyPair } from "../../../lib/testing/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
-import { memoryLogger } from "../../helpers/logger.js";
 import {
   keyPairFromSeed,
   keyPairNamed,
@@ -76,22 +73,7 @@ runProviderContract({
 
 /** An app with the provider for `publicKey` at `/hooks/telnyx`, its clock at `at`. */
 function appWith(publicKey: string | string[], at: Date) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
-    "/hooks/telnyx",
-    smsWebhook.router(telnyx({ publicKey }), {
-      clock: () => at,
-      logger,
-      store: new MemoryStore(),
-      handler: (req, res) => {
-        events.push(req.smsEvent);
-        res.sendStatus(204);
-      },
-    }),
-  );
-  return { app, events, logger };
+  return routerApp("/hooks/telnyx", telnyx({ publicKey }), { clock: () => at });
 }
 
 const vectorPost = (vector: typeof finalized, headers: Record<string, string> = {}) => ({

@@ -12,7 +12,7 @@ import {
   smsEventOf,
 } from "../../../lib/index.js";
 import { signTwilio, signTwilioJson } from "../../../lib/testing/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
 import { twilioBodyHash, twilioForm, twilioSignature } from "../../helpers/twilio-signer.js";
@@ -66,25 +66,11 @@ runProviderContract({
 
 /** An app with the router at `/sms`, as the vectors' URLs have it. */
 function appWith(options: { publicUrl?: string; store?: MemoryStore } = {}) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
+  return routerApp(
     "/sms",
-    smsWebhook.router(
-      twilio({ secret: token, publicUrl: options.publicUrl ?? "https://example.com" }),
-      {
-        clock: () => now,
-        logger,
-        store: options.store ?? new MemoryStore(),
-        handler: (req, res) => {
-          events.push(req.smsEvent);
-          res.sendStatus(204);
-        },
-      },
-    ),
+    twilio({ secret: token, publicUrl: options.publicUrl ?? "https://example.com" }),
+    { clock: () => now, store: options.store ?? new MemoryStore() },
   );
-  return { app, events, logger };
 }
 
 /** A vector's request, exactly as Twilio sent it: its own signature, its form body. */

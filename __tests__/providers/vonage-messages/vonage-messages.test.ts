@@ -2,15 +2,9 @@
 
 import crypto from "node:crypto";
 import { verifySignature } from "@vonage/jwt";
-import {
-  smsWebhook,
-  vonageMessages,
-  type SmsEvent,
-  type VonageMessagesOptions,
-} from "../../../lib/index.js";
-import { express } from "../../helpers/app.js";
+import { vonageMessages, type VonageMessagesOptions } from "../../../lib/index.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { assertNothingLeaks, send, type TestRequest } from "../../helpers/http.js";
-import { memoryLogger } from "../../helpers/logger.js";
 import { hs256, vonageClaims } from "../../helpers/vonage-jwt.js";
 import { runProviderContract } from "../provider-contract.js";
 import { inboundMms, inboundSms, inboundWhatsApp, status, vector } from "./fixtures.js";
@@ -76,19 +70,11 @@ runProviderContract({
 });
 
 function messagesApp(providerOptions: Partial<VonageMessagesOptions> = {}, clock = () => now) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
+  const { app, events, logger } = routerApp(
     "/hooks/vonage-messages",
-    smsWebhook.router(vonageMessages({ secret, ...providerOptions }), {
-      clock,
-      logger,
-      handler: (req, res) => {
-        events.push(req.smsEvent);
-        res.sendStatus(200);
-      },
-    }),
+    vonageMessages({ secret, ...providerOptions }),
+    { clock },
+    200,
   );
   const hit = (req: TestRequest) =>
     send(app, { ...req, path: `/hooks/vonage-messages${req.path}` });

@@ -11,7 +11,7 @@ import {
   type VonageSmsOptions,
   smsEventOf,
 } from "../../../lib/index.js";
-import { express } from "../../helpers/app.js";
+import { express, routerApp } from "../../helpers/app.js";
 import { postRaw, send, type TestRequest } from "../../helpers/http.js";
 import { memoryLogger } from "../../helpers/logger.js";
 import {
@@ -96,23 +96,11 @@ function vonageApp(
   options: SmsWebhookOptions & { clock?: () => Date } = {},
   handler?: express.RequestHandler,
 ) {
-  const events: SmsEvent[] = [];
-  const logger = memoryLogger();
-  const app = express();
-  app.use(
-    "/hooks/vonage",
-    smsWebhook.router(vonageSms(providerOptions), {
-      clock: () => now,
-      logger,
-      ...options,
-      handler:
-        handler ??
-        ((req, res) => {
-          events.push(req.smsEvent);
-          res.sendStatus(204);
-        }),
-    }),
-  );
+  const { app, events, logger } = routerApp("/hooks/vonage", vonageSms(providerOptions), {
+    clock: () => now,
+    ...options,
+    ...(handler === undefined ? {} : { handler }),
+  });
   const hit = (req: TestRequest) => send(app, { ...req, path: `/hooks/vonage${req.path}` });
   return { hit, events, logger };
 }
