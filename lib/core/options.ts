@@ -139,6 +139,8 @@ export function validateOptions<Options extends object>(
   const result = z.strictObject(shape).safeParse(options ?? {});
   if (result.success) return options ?? ({} as Options);
   let missing = false;
+  // A non-object never gets here with a keyed issue: zod reports it at the root.
+  const given = (options ?? {}) as Readonly<Record<PropertyKey, unknown>>;
   const problems = result.error.issues.map((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => `unknown option "${key}"`).join("; ");
@@ -148,7 +150,8 @@ export function validateOptions<Options extends object>(
     // An absent option fails only when it is required, whatever its schema's check (a
     // function, a union, a type) said about `undefined`. Deeper down (`observers.0`), the
     // option was given, with a bad entry.
-    if (issue.path.length === 1 && !hasPath(options, issue.path)) {
+    const [key] = issue.path;
+    if (issue.path.length === 1 && key !== undefined && given[key] === undefined) {
       missing = true;
       return `option "${option}" is required: it ${issue.message}`;
     }
@@ -156,15 +159,6 @@ export function validateOptions<Options extends object>(
   });
   const code = missing ? "ERR_SMS_WEBHOOKS_MISSING_OPTION" : "ERR_SMS_WEBHOOKS_INVALID_OPTION";
   throw new OptionsError(code, problems.join("; "));
-}
-
-function hasPath(options: unknown, path: readonly PropertyKey[]): boolean {
-  let value: unknown = options;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null || !(key in value)) return false;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value !== undefined;
 }
 
 /** Applies defaults, and checks combinations no single option can get wrong on its own. */
