@@ -127,6 +127,20 @@ export const pipelineOptionsShape = {
     .optional(),
 };
 
+// One schema per shape: a zod object compiles its parser when first used (about 0.1 ms), which
+// every provider, store and middleware made would pay again for a fresh schema. So give the
+// same shape object each time: a constant, not a literal in the call.
+const strictSchemas = new WeakMap<z.ZodRawShape, z.ZodObject>();
+
+function strictSchemaOf(shape: z.ZodRawShape): z.ZodObject {
+  let schema = strictSchemas.get(shape);
+  if (schema === undefined) {
+    schema = z.strictObject(shape);
+    strictSchemas.set(shape, schema);
+  }
+  return schema;
+}
+
 /**
  * Checks `options` against `shape` and returns them as given, or throws an {@link OptionsError}
  * whose message names each offending option. Unknown options (typos) are errors too: this is for
@@ -136,7 +150,7 @@ export function validateOptions<Options extends object>(
   shape: z.ZodRawShape,
   options: Options | undefined,
 ): Options {
-  const result = z.strictObject(shape).safeParse(options ?? {});
+  const result = strictSchemaOf(shape).safeParse(options ?? {});
   if (result.success) return options ?? ({} as Options);
   let missing = false;
   // A non-object never gets here with a keyed issue: zod reports it at the root.

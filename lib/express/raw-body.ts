@@ -23,6 +23,9 @@ export type RawBodyReader = (
 
 const emptyBody = Buffer.alloc(0);
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { limit: limitSchema };
+
 /**
  * Builds a reader over body-parser's `raw` parser, configured once. It calls back (at once when
  * another middleware kept the bytes) rather than returning a promise: one less allocation and
@@ -55,7 +58,7 @@ export function rawBodyReader(limit: number | string = "64kb"): RawBodyReader {
  * single steps by hand: `rawBody(), verifySignature(p), …`. `smsWebhook` reads it itself.
  */
 export function rawBody(options: RawBodyOptions = {}): RequestHandler {
-  const { limit } = validateOptions({ limit: limitSchema }, options);
+  const { limit } = validateOptions(optionsShape, options);
   const read = rawBodyReader(limit);
   return function rawBodyMiddleware(req: Request, res: Response, next: NextFunction) {
     read(req, res, (error, body) => {

@@ -35,6 +35,7 @@ const positiveInteger = z
   .int("must be a positive integer")
   .positive("must be a positive integer")
   .optional();
+const optionsShape = { max: positiveInteger, maxInFlight: positiveInteger };
 
 /**
  * A {@link DedupeStore} (and {@link PartStore}, for concatenated SMS, and {@link NonceStore},
@@ -63,10 +64,7 @@ export class MemoryStore implements DedupeStore, PartStore, NonceStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     // Unknown options (a typo such as `maxx`) are refused, as by every other options object.
-    const { max = 100_000, maxInFlight = 10_000 } = validateOptions(
-      { max: positiveInteger, maxInFlight: positiveInteger },
-      options,
-    );
+    const { max = 100_000, maxInFlight = 10_000 } = validateOptions(optionsShape, options);
     this.#maxInFlight = maxInFlight;
     this.#max = max;
     this.#done = boundedCache(max);

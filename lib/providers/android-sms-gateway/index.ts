@@ -20,6 +20,9 @@ export interface AndroidSmsGatewayOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema };
+
 /**
  * The SMS Gateway for Android provider (capcom6/android-sms-gateway): verifies `X-Signature`
  * (hex HMAC-SHA256 of the raw body followed by `X-Timestamp`) and maps `sms:received`,
@@ -32,7 +35,7 @@ const hour = 60 * 60 * 1000;
 export function androidSmsGateway(
   options: AndroidSmsGatewayOptions,
 ): Provider<AndroidEnvelope, undefined> {
-  const { secret } = validateOptions({ secret: secretSchema }, options);
+  const { secret } = validateOptions(optionsShape, options);
   const verify = signatureVerifier(secretList(secret));
   return {
     name: "android-sms-gateway",

@@ -29,6 +29,9 @@ export interface BirdOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema, publicUrl: publicUrlSchema.optional() };
+
 /**
  * The Bird platform provider (docs.bird.com; not the legacy MessageBird REST API, which is
  * {@link messageBird}): channel message webhooks — `sms.inbound` to `message.received`,
@@ -40,10 +43,7 @@ const hour = 60 * 60 * 1000;
  * remembered 24 hours (Bird retries for 8).
  */
 export function bird(options: BirdOptions): Provider<BirdPayload> {
-  const { secret, publicUrl } = validateOptions(
-    { secret: secretSchema, publicUrl: publicUrlSchema.optional() },
-    options,
-  );
+  const { secret, publicUrl } = validateOptions(optionsShape, options);
   return {
     name: "bird",
     defaults: { toleranceSec: 300, dedupeTtlMs: 24 * hour },

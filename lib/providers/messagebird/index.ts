@@ -31,6 +31,9 @@ export interface MessageBirdOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema, publicUrl: publicUrlSchema.optional() };
+
 /**
  * The legacy MessageBird REST API provider (rest.messagebird.com; the Bird platform is
  * {@link bird}): SMS status reports to `message.status` and inbound SMS to `message.received`,
@@ -44,10 +47,7 @@ const hour = 60 * 60 * 1000;
 export function messageBird(
   options: MessageBirdOptions,
 ): Provider<MessageBirdPayload, MessageBirdSigned> {
-  const { secret, publicUrl } = validateOptions(
-    { secret: secretSchema, publicUrl: publicUrlSchema.optional() },
-    options,
-  );
+  const { secret, publicUrl } = validateOptions(optionsShape, options);
   return {
     name: "messagebird",
     defaults: { toleranceSec: 35, dedupeTtlMs: 24 * hour },

@@ -29,6 +29,12 @@ export interface MifumoOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = {
+  secret: secretSchema,
+  scheme: z.enum(["hmac", "bearer"], { message: 'must be "hmac" or "bearer"' }).optional(),
+};
+
 /**
  * The Mifumo SMS provider: `message.sent`, `message.delivered` and `message.failed` become
  * `message.status` events (`sent`; `delivered` and `failed`, final); other events that verify
@@ -40,13 +46,7 @@ const hour = 60 * 60 * 1000;
  * remembered for 24 hours.
  */
 export function mifumo(options: MifumoOptions): Provider<MifumoPayload, undefined> {
-  const { secret, scheme = "hmac" } = validateOptions(
-    {
-      secret: secretSchema,
-      scheme: z.enum(["hmac", "bearer"], { message: 'must be "hmac" or "bearer"' }).optional(),
-    },
-    options,
-  );
+  const { secret, scheme = "hmac" } = validateOptions(optionsShape, options);
   const secrets = secretList(secret);
   const checkSignature = scheme === "hmac" ? signatureVerifier(secrets) : bearerVerifier(secrets);
   return {

@@ -32,6 +32,9 @@ export interface PlivoOptions {
 
 const day = 24 * 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema, publicUrl: publicUrlSchema.optional() };
+
 /**
  * The Plivo Messaging provider: inbound SMS, MMS and WhatsApp messages (`message.received`)
  * and message status callbacks (`message.status`), as form POSTs or GETs, signed with
@@ -45,10 +48,7 @@ const day = 24 * 60 * 60 * 1000;
  * signature, which leaves the body out, cannot carry another body.
  */
 export function plivo(options: PlivoOptions): Provider<PlivoPayload, PlivoSigned> {
-  const { secret, publicUrl } = validateOptions(
-    { secret: secretSchema, publicUrl: publicUrlSchema.optional() },
-    options,
-  );
+  const { secret, publicUrl } = validateOptions(optionsShape, options);
   return {
     name: "plivo",
     // Nothing is signed in time; the window is unused, and 2 × 300 s fits in the TTL.

@@ -21,6 +21,9 @@ export interface SinchOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema };
+
 /**
  * The Sinch SMS provider: verifies `x-sinch-webhook-signature` (base64 HMAC-SHA256, or
  * HMAC-SHA512 when `x-sinch-webhook-signature-algorithm` says so, of the raw body + `.` + nonce
@@ -33,7 +36,7 @@ const hour = 60 * 60 * 1000;
  * replay guard is dedupe: handled events are remembered 48 hours (twice the window).
  */
 export function sinch(options: SinchOptions): Provider<SinchPayload, undefined> {
-  const { secret } = validateOptions({ secret: secretSchema }, options);
+  const { secret } = validateOptions(optionsShape, options);
   return {
     name: "sinch",
     defaults: { toleranceSec: 24 * 60 * 60, dedupeTtlMs: 48 * hour },

@@ -23,6 +23,9 @@ const hour = 60 * 60 * 1000;
 // Telnyx's event ids are UUIDs; a longer one would only grow the store's keys.
 const maxIdLength = 256;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { publicKey: publicKeySchema };
+
 /**
  * The Telnyx Messaging provider: `message.received` (`message.received`), `message.sent` and
  * `message.finalized` (one `message.status` per message, each recipient's status in
@@ -33,7 +36,7 @@ const maxIdLength = 256;
  * Telnyx repeats on every retry of an event (up to 3 attempts per URL, then the failover URL).
  */
 export function telnyx(options: TelnyxOptions): Provider<TelnyxPayload, undefined> {
-  const { publicKey } = validateOptions({ publicKey: publicKeySchema }, options);
+  const { publicKey } = validateOptions(optionsShape, options);
   const verify = telnyxVerifier(publicKeyObjects(publicKey));
   return {
     name: "telnyx",

@@ -30,6 +30,9 @@ export interface TwilioOptions {
 
 const day = 24 * 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = { secret: secretSchema, publicUrl: publicUrlSchema.optional() };
+
 /**
  * The Twilio Messaging provider: inbound SMS, MMS and chat messages (`message.received`) and
  * status callbacks (`message.status`), as form POSTs (or GETs, or JSON POSTs with
@@ -40,10 +43,7 @@ const day = 24 * 60 * 60 * 1000;
  * are remembered 7 days — the replay horizon (`dedupeTtlMs`).
  */
 export function twilio(options: TwilioOptions): Provider<TwilioPayload, TwilioSigned> {
-  const { secret, publicUrl } = validateOptions(
-    { secret: secretSchema, publicUrl: publicUrlSchema.optional() },
-    options,
-  );
+  const { secret, publicUrl } = validateOptions(optionsShape, options);
   const verify = twilioVerifier({
     secrets: secretList(secret),
     urlOf: urlResolver("twilio", publicUrl),

@@ -31,6 +31,13 @@ export interface VonageMessagesOptions {
 
 const hour = 60 * 60 * 1000;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = {
+  secret: messagesSecretSchema,
+  applicationId: stringOrList("must be an application id or a list of them").optional(),
+  allowUnsigned: z.boolean({ message: "must be true or false" }).optional(),
+};
+
 /**
  * The Vonage Messages API provider: verifies the JWT Vonage signs its webhooks with (HS256,
  * `iss` Vonage, `payload_hash` over the raw body, `iat` in the window) and maps inbound messages
@@ -42,18 +49,7 @@ const hour = 60 * 60 * 1000;
 export function vonageMessages(
   options: VonageMessagesOptions,
 ): Provider<VonageMessagesPayload, undefined> {
-  const {
-    secret,
-    applicationId,
-    allowUnsigned = false,
-  } = validateOptions(
-    {
-      secret: messagesSecretSchema,
-      applicationId: stringOrList("must be an application id or a list of them").optional(),
-      allowUnsigned: z.boolean({ message: "must be true or false" }).optional(),
-    },
-    options,
-  );
+  const { secret, applicationId, allowUnsigned = false } = validateOptions(optionsShape, options);
   const verify = jwtVerifier({
     secrets: secretLookup(secret),
     applicationIds: applicationId === undefined ? undefined : [applicationId].flat(),
