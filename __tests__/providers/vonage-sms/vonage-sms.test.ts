@@ -545,6 +545,9 @@ describe("vonageSms unsigned traffic", () => {
 
   it("needs a secret unless allowUnsigned, and a known method", () => {
     expect(() => vonageSms({})).toThrow('option "secret" is required');
+    expect(() => vonageSms({})).toThrow(
+      expect.objectContaining({ name: "OptionsError", code: "ERR_SMS_WEBHOOKS_MISSING_OPTION" }),
+    );
     expect(() => vonageSms({ secret, signatureMethod: "sha384hmac" as never })).toThrow(
       'option "signatureMethod" must be one of md5hash',
     );

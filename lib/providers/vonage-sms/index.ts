@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { bodyDigestKey } from "../../core/hmac.js";
+import { OptionsError } from "../../core/options-error.js";
 import { validateOptions } from "../../core/options.js";
 import type { Provider } from "../../core/provider.js";
 import { secretList, secretSchema, type SecretInput } from "../../core/secrets.js";
@@ -45,6 +46,17 @@ export interface VonageSmsOptions {
 const hour = 60 * 60 * 1000;
 const methods = ["md5hash", "md5hmac", "sha1hmac", "sha256hmac", "sha512hmac"] as const;
 
+// The options' schema, one object for every call (validateOptions keeps its parser).
+const optionsShape = {
+  secret: secretSchema.optional(),
+  signatureMethod: z.enum(methods, { message: `must be one of ${methods.join(", ")}` }).optional(),
+  allowUnsigned: z.boolean({ message: "must be true or false" }).optional(),
+  emptyValues: z
+    .enum(["sign", "sign-or-skip"], { message: 'must be "sign" or "sign-or-skip"' })
+    .optional(),
+  concatTtlMs: z.number().int().positive({ message: "must be a positive number of ms" }).optional(),
+};
+
 /**
  * The Vonage SMS API provider: inbound SMS (`message.received`, concatenated parts put back
  * together) and delivery receipts (`message.status`), as GET query strings, form posts or JSON
@@ -61,27 +73,11 @@ export function vonageSms(options: VonageSmsOptions): Provider<VonageParams, Von
     allowUnsigned = false,
     emptyValues = "sign",
     concatTtlMs = 25 * hour,
-  } = validateOptions(
-    {
-      secret: secretSchema.optional(),
-      signatureMethod: z
-        .enum(methods, { message: `must be one of ${methods.join(", ")}` })
-        .optional(),
-      allowUnsigned: z.boolean({ message: "must be true or false" }).optional(),
-      emptyValues: z
-        .enum(["sign", "sign-or-skip"], { message: 'must be "sign" or "sign-or-skip"' })
-        .optional(),
-      concatTtlMs: z
-        .number()
-        .int()
-        .positive({ message: "must be a positive number of ms" })
-        .optional(),
-    },
-    options,
-  );
+  } = validateOptions(optionsShape, options);
   if (secret === undefined && !allowUnsigned) {
-    throw new TypeError(
-      'sms-webhooks: option "secret" is required (or set allowUnsigned: true for an account without signed webhooks)',
+    throw new OptionsError(
+      "ERR_SMS_WEBHOOKS_MISSING_OPTION",
+      'option "secret" is required (or set allowUnsigned: true for an account without signed webhooks)',
     );
   }
   const verifySig =
