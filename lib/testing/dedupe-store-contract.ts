@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DedupeStore } from "../core/stores.js";
+import { eventually } from "./eventually.js";
 import { testGlobals } from "./test-globals.js";
 
 /** Options for {@link runDedupeStoreContract}. */
@@ -33,10 +34,26 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
   const longMs = 60_000;
   let store: Store;
   const key = () => `contract:${randomUUID()}`;
+  // How long a short lease or TTL may take to run out: twice it, and slack for coarse timers.
+  const expiryMs = shortMs * 2 + 20;
   const claimToken = async (k: string, leaseMs = longMs): Promise<string> => {
     const claim = await store.claim(k, leaseMs);
     assert.equal(claim.state, "claimed", `expected a fresh claim of ${k}`);
     return (claim as { token: string }).token;
+  };
+  // Claims `k` as soon as its lease or TTL has run out: a claim has no effect until then.
+  const claimOnceFree = async (k: string): Promise<string> => {
+    let token: string | undefined;
+    await eventually(
+      expiryMs,
+      async () => {
+        const claim = await store.claim(k, longMs);
+        if (claim.state === "claimed") token = claim.token;
+        return token !== undefined;
+      },
+      `expected ${k} to be claimable ${expiryMs} ms after its lease or TTL of ${shortMs} ms`,
+    );
+    return token!;
   };
   // Done, and (if the store says when) handled at a time that makes sense.
   const assertDone = async (k: string, committedAfter = 0) => {
@@ -103,15 +120,13 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
     it("frees the key when the lease expires", async () => {
       const k = key();
       await claimToken(k, shortMs);
-      await sleep(shortMs * 2 + 20);
-      await claimToken(k);
+      await claimOnceFree(k);
     });
 
     it("does not let a stale claim commit or release over a newer one", async () => {
       const k = key();
       const stale = await claimToken(k, shortMs);
-      await sleep(shortMs * 2 + 20);
-      const fresh = await claimToken(k);
+      const fresh = await claimOnceFree(k);
       await store.commit(k, stale, longMs);
       assert.deepEqual(await store.claim(k, longMs), { state: "in-flight" });
       await store.release(k, stale);
@@ -123,7 +138,8 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
     it("records a late commit when nobody claimed the key since (the work did happen)", async () => {
       const k = key();
       const token = await claimToken(k, shortMs);
-      await sleep(shortMs * 2 + 20);
+      // Nobody may claim the key meanwhile, so this one sleeps the lease out.
+      await sleep(expiryMs);
       await store.commit(k, token, longMs);
       await assertDone(k);
     });
@@ -131,8 +147,7 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
     it("forgets a done key after its TTL", async () => {
       const k = key();
       await store.commit(k, await claimToken(k), shortMs);
-      await sleep(shortMs * 2 + 20);
-      await claimToken(k);
+      await claimOnceFree(k);
     });
 
     it("grants exactly one of many concurrent claims", async () => {
