@@ -133,18 +133,18 @@ describe("smsWebhook settling the claim", () => {
   });
 
   it("answers 409 duplicate_in_flight with Retry-After while the first delivery runs", async () => {
-    let release: () => void = () => {};
+    let release: (() => void) | undefined;
     const { post } = androidApp({}, (_req, res) => {
       release = () => res.sendStatus(204);
     });
     const req = androidRequest();
     const first = post(req).then((res) => res);
-    await sleep(50);
+    await eventually(() => release);
     const second = await post(req);
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe("duplicate_in_flight");
     expect(second.headers["retry-after"]).toBe("5");
-    release();
+    release!();
     expect((await first).status).toBe(204);
     expect((await post(req)).body).toEqual({ status: "duplicate" });
   });
@@ -158,13 +158,12 @@ describe("smsWebhook settling the claim", () => {
         setTimeout(() => {
           answered = true;
           if (!res.writableEnded) res.sendStatus(204);
-        }, 150);
+        }, 60);
       } else res.sendStatus(204);
     });
     const req = androidRequest();
-    await sendAndHangUp(app, req, 50);
-    await sleep(200);
-    expect(answered).toBe(true);
+    await sendAndHangUp(app, req, 20);
+    await eventually(() => answered || undefined);
     const retry = await send(app, req);
     expect(retry.status).toBe(204);
     expect(calls).toBe(2);
@@ -172,15 +171,19 @@ describe("smsWebhook settling the claim", () => {
 
   it("releases the claim, and runs no handler, when the client left while the claim was awaited", async () => {
     const memory = new MemoryStore();
+    let released = false;
     const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(100).then(() => memory.claim(key, leaseMs)),
+      claim: (key, leaseMs) => sleep(60).then(() => memory.claim(key, leaseMs)),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
-      release: (key, token) => memory.release(key, token),
+      release: (key, token) => {
+        memory.release(key, token);
+        released = true;
+      },
     };
     const { app, events } = androidApp({ store: slow, leaseMs: 30_000 });
     const req = androidRequest();
-    await sendAndHangUp(app, req, 30);
-    await sleep(150);
+    await sendAndHangUp(app, req, 15);
+    await eventually(() => released || undefined);
     expect(events).toHaveLength(0);
     // Not turned away with 409 for the whole 30 s lease: the retry is handled, once.
     expect((await send(app, req)).status).toBe(204);
@@ -260,15 +263,19 @@ describe("smsWebhook when the store fails", () => {
 
   it("lets go of a claim that lands after the timeout, so the provider's retry is handled", async () => {
     const memory = new MemoryStore();
+    let released = false;
     const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(120).then(() => memory.claim(key, leaseMs)),
+      claim: (key, leaseMs) => sleep(60).then(() => memory.claim(key, leaseMs)),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
-      release: (key, token) => memory.release(key, token),
+      release: (key, token) => {
+        memory.release(key, token);
+        released = true;
+      },
     };
-    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 30 });
+    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 20 });
     const req = androidRequest();
     expect((await post(req)).status).toBe(503);
-    await sleep(150);
+    await eventually(() => released || undefined);
     // The late claim was released: the retry is not turned away with 409 for a whole lease.
     slow.claim = (key, leaseMs) => memory.claim(key, leaseMs);
     expect((await post(req)).status).toBe(204);
