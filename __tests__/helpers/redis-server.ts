@@ -69,6 +69,25 @@ async function spawnRedis(port: number, dir: string, extra: readonly string[] = 
   return started;
 }
 
+/**
+ * Spawns redis-server on a port `pick` found free. Between that check and redis-server's bind,
+ * any socket may be given the same port (a client's ephemeral port), so on "Address already in
+ * use" it tries another, a few times.
+ */
+async function spawnOnFreePort(
+  pick: () => Promise<number>,
+  spawnOn: (port: number) => Promise<ChildProcess>,
+): Promise<{ port: number; child: ChildProcess }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await pick();
+    try {
+      return { port, child: await spawnOn(port) };
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("Address already in use")) throw error;
+    }
+  }
+}
+
 async function kill(running: ChildProcess | undefined): Promise<void> {
   if (running === undefined || running.exitCode !== null) return;
   await new Promise((resolve) => {
@@ -79,9 +98,10 @@ async function kill(running: ChildProcess | undefined): Promise<void> {
 
 /** Starts redis-server (no persistence) and resolves once it accepts connections. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), "sms-webhooks-redis-"));
-  let child: ChildProcess | undefined;
+  const started = await spawnOnFreePort(freePort, (free) => spawnRedis(free, dir));
+  const { port } = started;
+  let child: ChildProcess | undefined = started.child;
 
   async function start(): Promise<void> {
     child = await spawnRedis(port, dir);
@@ -93,7 +113,6 @@ export async function startRedisServer(): Promise<RedisServer> {
     await kill(running);
   }
 
-  await start();
   return {
     port,
     start,
@@ -121,10 +140,11 @@ async function cli(port: number, ...args: string[]): Promise<string> {
   return stdout;
 }
 
-// A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too.
+// A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too. Both stay
+// below Linux's ephemeral range (32768 and up), which every client socket draws from.
 async function freeClusterPort(taken: readonly number[]): Promise<number> {
   for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 25_000);
+    const port = 10_000 + Math.floor(Math.random() * 12_000);
     if (taken.includes(port) || taken.includes(port + 10_000)) continue;
     if ((await isFree(port)) && (await isFree(port + 10_000))) return port;
   }
@@ -146,26 +166,26 @@ async function isFree(port: number): Promise<boolean> {
 export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "sms-webhooks-redis-cluster-"));
   const ports: number[] = [];
-  for (let i = 0; i < masters; i++) ports.push(await freeClusterPort(ports));
   const nodes: ChildProcess[] = [];
   const dispose = async () => {
     await Promise.all(nodes.map(kill));
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const spawned = await Promise.allSettled(
-      ports.map((port) =>
-        spawnRedis(port, dir, [
-          "--cluster-enabled",
-          "yes",
-          "--cluster-config-file",
-          `nodes-${port}.conf`,
-        ]),
-      ),
-    );
-    for (const result of spawned) if (result.status === "fulfilled") nodes.push(result.value);
-    const failed = spawned.find((result) => result.status === "rejected");
-    if (failed !== undefined) throw failed.reason;
+    for (let i = 0; i < masters; i++) {
+      const node = await spawnOnFreePort(
+        () => freeClusterPort(ports),
+        (port) =>
+          spawnRedis(port, dir, [
+            "--cluster-enabled",
+            "yes",
+            "--cluster-config-file",
+            `nodes-${port}.conf`,
+          ]),
+      );
+      ports.push(node.port);
+      nodes.push(node.child);
+    }
     const slotsEach = Math.ceil(16_384 / masters);
     await Promise.all(
       ports.map(async (port, i) => {

@@ -299,7 +299,7 @@ describeWithRedis("RedisStore on a real redis-server", () => {
     it("answers 503 store_unavailable without hanging, and recovers when Redis is back", async () => {
       let handled = 0;
       const { store } = await pool.store(kind, server.port);
-      const app = appOn(store, { storeTimeoutMs: 300 }, () => handled++);
+      const app = appOn(store, { storeTimeoutMs: 150 }, () => handled++);
       expect((await send(app, androidRequest())).status).toBe(204);
 
       await server.stop();
@@ -311,8 +311,8 @@ describeWithRedis("RedisStore on a real redis-server", () => {
 
       await server.start();
       let recovered = 0;
-      for (let attempt = 0; attempt < 100 && recovered !== 204; attempt++) {
-        await sleep(50);
+      for (let attempt = 0; attempt < 250 && recovered !== 204; attempt++) {
+        await sleep(20);
         recovered = (await send(app, androidRequest("while-down"))).status;
       }
       expect(recovered).toBe(204);
