@@ -1,13 +1,13 @@
 // __tests__/helpers/redis-server.ts — a real redis-server (or a real Redis Cluster) on free
 // loopback ports, in a temp dir.
 
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { promisify } from "node:util";
+import { Redis } from "ioredis";
 import { describeWith } from "./describe-with.js";
 
 /** True when `redis-server` is on the PATH. */
@@ -132,12 +132,12 @@ export interface RedisCluster {
   dispose(): Promise<void>;
 }
 
-const runCli = promisify(execFile);
-
-async function cli(port: number, ...args: string[]): Promise<string> {
-  const { stdout } = await runCli("redis-cli", ["-p", String(port), ...args]);
-  if (/^(ERR|\(error\))/m.test(stdout)) throw new Error(`redis-cli ${args[0]}: ${stdout}`);
-  return stdout;
+// One plain connection per node for the set-up commands: spawning redis-cli for each (a few
+// dozen, with the polling) costs seconds on a busy machine.
+async function nodeConnection(port: number): Promise<Redis> {
+  const connection = new Redis({ port, host: "127.0.0.1", lazyConnect: true });
+  await connection.connect();
+  return connection;
 }
 
 // A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too. Both stay
@@ -158,10 +158,41 @@ async function isFree(port: number): Promise<boolean> {
   });
 }
 
+// Gives each node its share of the slots, introduces them, and waits until every node says the
+// cluster is ok (a fresh master waits 2 s before it takes writes).
+async function formCluster(nodes: readonly Redis[], ports: readonly number[]): Promise<void> {
+  const slotsEach = Math.ceil(16_384 / nodes.length);
+  await Promise.all(
+    nodes.map(async (node, i) => {
+      // Distinct epochs, as redis-cli sets them, so the nodes need not settle a collision.
+      await node.call("CLUSTER", "SET-CONFIG-EPOCH", String(i + 1));
+      const first = i * slotsEach;
+      const slots = Array.from({ length: Math.min(slotsEach, 16_384 - first) }, (_, n) =>
+        String(first + n),
+      );
+      await node.call("CLUSTER", "ADDSLOTS", ...slots);
+    }),
+  );
+  // Every pair introduced, not each node to the first: learning of the others through gossip
+  // alone sometimes takes seconds.
+  await Promise.all(
+    nodes.flatMap((node, i) =>
+      ports.slice(i + 1).map((port) => node.call("CLUSTER", "MEET", "127.0.0.1", String(port))),
+    ),
+  );
+  const deadline = Date.now() + 15_000;
+  for (const [i, node] of nodes.entries()) {
+    while (!String(await node.call("CLUSTER", "INFO")).includes("cluster_state:ok")) {
+      if (Date.now() > deadline) throw new Error(`Redis Cluster node ${ports[i]} never became ok`);
+      await sleep(25);
+    }
+  }
+}
+
 /**
  * Starts a real Redis Cluster of `masters` nodes, no replicas, and resolves once every node
- * serves the whole slot range. Built by hand (the commands `redis-cli --cluster create` sends,
- * without its fixed one-second waits); a fresh master still refuses writes for its first ~2 s.
+ * serves the whole slot range. Built by hand (what `redis-cli --cluster create` does, without its
+ * fixed one-second waits); a fresh master still refuses writes for its first ~2 s.
  */
 export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "sms-webhooks-redis-cluster-"));
@@ -186,27 +217,11 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       ports.push(node.port);
       nodes.push(node.child);
     }
-    const slotsEach = Math.ceil(16_384 / masters);
-    await Promise.all(
-      ports.map(async (port, i) => {
-        // Distinct epochs, as redis-cli sets them, so the nodes need not settle a collision.
-        await cli(port, "CLUSTER", "SET-CONFIG-EPOCH", String(i + 1));
-        const first = i * slotsEach;
-        const slots = Array.from({ length: Math.min(slotsEach, 16_384 - first) }, (_, n) =>
-          String(first + n),
-        );
-        await cli(port, "CLUSTER", "ADDSLOTS", ...slots);
-      }),
-    );
-    for (const port of ports.slice(1)) {
-      await cli(ports[0]!, "CLUSTER", "MEET", "127.0.0.1", String(port));
-    }
-    const deadline = Date.now() + 15_000;
-    for (const port of ports) {
-      while (!(await cli(port, "CLUSTER", "INFO")).includes("cluster_state:ok")) {
-        if (Date.now() > deadline) throw new Error(`Redis Cluster node ${port} never became ok`);
-        await sleep(25);
-      }
+    const connections = await Promise.all(ports.map(nodeConnection));
+    try {
+      await formCluster(connections, ports);
+    } finally {
+      connections.forEach((connection) => connection.disconnect());
     }
   } catch (error) {
     await dispose();
