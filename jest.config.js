@@ -1,4 +1,8 @@
 // jest.config.js — the suite runs on Express 5; the Express adapter's tests run again on Express 4.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { sep } from "node:path";
+import { URL } from "node:url";
+
 const transform = {
   // uuid (under @vonage/jwt) is ES modules only; swc makes it CommonJS. Types are checked by
   // `npm run typecheck`, not here.
@@ -27,9 +31,89 @@ const common = {
   moduleNameMapper,
 };
 
+// Jest gives every test file a fresh module registry, so each file loads Express, zod, jose and
+// supertest again: about 0.2 s of CPU a file, a third of the suite once. So `npm test` runs the
+// suites of each folder that has an entry file (__tests__/<folder>.test.ts, or <folder>-1.test.ts,
+// <folder>-2.test.ts, ... for a folder split in parts of about equal size) inside that one file;
+// helpers/suite-group.ts reads the list made here. A suite that mocks modules or resets the
+// registry keeps a file of its own. A path or pattern on the command line (`npx jest
+// __tests__/providers/twilio`) runs the matching suites as separate files instead.
+const testsDir = new URL("./__tests__/", import.meta.url);
+const ownRegistry =
+  /\bjest\.(mock|doMock|unmock|unstable_mockModule|resetModules|isolateModules)\b/;
+
+/** The entry files of a folder of __tests__: `<folder>.test.ts`, or `<folder>-1.test.ts`, ... */
+function entriesOf(folder) {
+  const entries = [`${folder}.test.ts`].filter((entry) => existsSync(new URL(entry, testsDir)));
+  for (let n = 1; existsSync(new URL(`${folder}-${n}.test.ts`, testsDir)); n++) {
+    entries.push(`${folder}-${n}.test.ts`);
+  }
+  return entries;
+}
+
+/** The suites under a folder of __tests__ that may share a module registry, largest first. */
+function groupableSuites(folder) {
+  return readdirSync(new URL(`${folder}/`, testsDir), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".test.ts"))
+    .map((file) => `${folder}/${file.split(sep).join("/")}`)
+    .map((suite) => ({ suite, bytes: readFileSync(new URL(suite, testsDir), "utf8") }))
+    .filter(({ bytes }) => !ownRegistry.test(bytes))
+    .map(({ suite, bytes }) => ({ suite, size: bytes.length }))
+    .sort((a, b) => b.size - a.size || a.suite.localeCompare(b.suite));
+}
+
+const folders = readdirSync(testsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+// Suites run as separate files when a pattern on the command line picks out a suite and no entry
+// (`npx jest __tests__/providers/twilio`, `npx jest recut`), read as Jest reads it: a regular
+// expression over the path. Any other argument (a flag's value, `--selectProjects express5`)
+// leaves the groups as they are.
+const entryPaths = folders.flatMap(entriesOf).map((entry) => `__tests__/${entry}`);
+const suitePaths = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
+  .map((file) => `__tests__/${file.split(sep).join("/")}`)
+  .filter((file) => file.endsWith(".test.ts") && !entryPaths.includes(file));
+const picksASuite = (arg) => {
+  try {
+    const pattern = new RegExp(arg, "i");
+    return (
+      suitePaths.some((path) => pattern.test(path)) &&
+      !entryPaths.some((path) => pattern.test(path))
+    );
+  } catch {
+    return false; // not a pattern Jest could use either
+  }
+};
+const separate = process.argv.slice(2).some((arg) => !arg.startsWith("-") && picksASuite(arg));
+
+/** Entry file → the suites it runs (paths relative to __tests__). */
+const groups = {};
+for (const folder of separate ? [] : folders) {
+  const parts = entriesOf(folder).map((entry) => ({ entry, size: 0, suites: [] }));
+  if (parts.length === 0) continue;
+  // Each suite to the part with the fewest bytes so far: the same split on every machine.
+  for (const { suite, size } of groupableSuites(folder)) {
+    const smallest = parts.reduce((min, part) => (part.size < min.size ? part : min));
+    smallest.size += size;
+    smallest.suites.push(suite);
+  }
+  for (const part of parts) groups[part.entry] = part.suites.sort();
+}
+
+// Every *.test.ts under `root` but the grouped suites (run by their entries) or, when suites run
+// as separate files, but the entries.
+const notRunAlone = separate
+  ? entryPaths.map((path) => path.slice("__tests__/".length))
+  : Object.values(groups).flat();
+const suites = (root) => [
+  `<rootDir>/__tests__/${root}**/*.test.ts`,
+  ...notRunAlone.map((file) => `!**/__tests__/${file}`),
+];
+
 export default {
-  // Jest's default on 2 cores is one worker; the suites mostly wait on sockets and child
-  // processes, so two run the whole suite in ~37 s instead of ~66 s (3 or 4 are no faster).
+  // Jest's default on 2 cores is one worker; the suites also wait on sockets, Redis, Chromium
+  // and child processes, so two finish in about 0.6 of the time (3 or 4 are no faster).
   maxWorkers: 2,
   // Without redis-server the Redis suites are skipped, and this says so before anything runs.
   globalSetup: "<rootDir>/__tests__/helpers/jest-global-setup.ts",
@@ -37,16 +121,19 @@ export default {
     {
       ...common,
       displayName: "express5",
-      testMatch: ["<rootDir>/__tests__/**/*.test.ts"],
-      globals: { expectedExpressMajor: 5 },
+      testMatch: suites(""),
+      globals: { expectedExpressMajor: 5, suiteGroups: groups },
     },
     {
       ...common,
       displayName: "express4",
-      globals: { expectedExpressMajor: 4 },
+      globals: { expectedExpressMajor: 4, suiteGroups: groups },
       // Only the adapter differs between Express majors: its tests, and one request per
       // provider end to end (express/providers-e2e); provider behaviour runs on Express 5.
-      testMatch: ["<rootDir>/__tests__/express/**/*.test.ts"],
+      testMatch: [
+        ...suites("express/"),
+        ...(separate ? [] : ["<rootDir>/__tests__/express.test.ts"]),
+      ],
       moduleNameMapper: {
         ...moduleNameMapper,
         "^express$": "express4",
