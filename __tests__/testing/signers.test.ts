@@ -24,8 +24,6 @@ import {
   twilioStatusSample,
   vonageInboundSample,
 } from "../../lib/testing/index.js";
-import twilioSdk from "twilio";
-import * as plivoSdk from "plivo";
 import { plivoV2Signature, plivoV3Signature } from "../helpers/plivo-signer.js";
 import {
   nonce as plivoNonce,
@@ -39,6 +37,7 @@ import {
 import { twilioSignature } from "../helpers/twilio-signer.js";
 import { token as twilioToken, w1, w2, w9 } from "../providers/twilio/fixtures.js";
 import { verifySignature } from "@vonage/jwt";
+import { plivoSdk, twilioSdk } from "../helpers/sdk-signatures.js";
 import crypto from "node:crypto";
 import { sdkVerifies } from "../helpers/messagebird-sdk.js";
 import { birdSignature } from "../helpers/bird-signer.js";

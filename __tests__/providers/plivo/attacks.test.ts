@@ -1,6 +1,6 @@
 // __tests__/providers/plivo/attacks.test.ts — one captured signed request in an attacker's hands: downgraded, moved, re-cut.
 
-import * as plivoSdk from "plivo";
+import { plivoSdk } from "../../helpers/sdk-signatures.js";
 import { MemoryStore, plivo, smsWebhook, type SmsEvent } from "../../../lib/index.js";
 import { express } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";

@@ -1,7 +1,7 @@
 // __tests__/providers/plivo/plivo.test.ts — Plivo's traffic end to end, checked against plivo's own SDK.
 
 import crypto from "node:crypto";
-import * as plivoSdk from "plivo";
+import { plivoSdk } from "../../helpers/sdk-signatures.js";
 import {
   createPipeline,
   MemoryStore,

@@ -1,6 +1,6 @@
 // __tests__/providers/twilio/proxy.test.ts — the URL Twilio signed, behind proxies, tunnels and odd ports.
 
-import twilioSdk from "twilio";
+import { twilioSdk } from "../../helpers/sdk-signatures.js";
 import {
   createPipeline,
   MemoryStore,

@@ -1,6 +1,6 @@
 // __tests__/providers/twilio/recut.test.ts — re-cutting a captured request's parameters, as an attacker would.
 
-import twilioSdk from "twilio";
+import { twilioSdk } from "../../helpers/sdk-signatures.js";
 import { MemoryStore, smsWebhook, twilio, type SmsEvent } from "../../../lib/index.js";
 import { express } from "../../helpers/app.js";
 import { send, type TestRequest } from "../../helpers/http.js";

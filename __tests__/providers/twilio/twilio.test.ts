@@ -1,7 +1,7 @@
 // __tests__/providers/twilio/twilio.test.ts — Twilio's traffic end to end, checked against twilio's own SDK.
 
 import crypto from "node:crypto";
-import twilioSdk from "twilio";
+import { twilioSdk } from "../../helpers/sdk-signatures.js";
 import {
   createPipeline,
   MemoryStore,
