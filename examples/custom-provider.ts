@@ -43,11 +43,14 @@ const statuses = new Map<string, MessageStatus>([
   ["failed", "failed"],
 ]);
 
+// One object for every call: validateOptions builds its schema once.
+const optionsShape = { secret: secretSchema };
+
 /** Acme SMS webhooks: `X-Acme-Signature` = hex HMAC-SHA256(secret, timestamp + "." + body). */
 export function acmeSms(options: {
   secret: SecretInput;
 }): Provider<Record<string, unknown>, undefined> {
-  const { secret } = validateOptions({ secret: secretSchema }, options);
+  const { secret } = validateOptions(optionsShape, options);
   const keys = hmacKeys(secretList(secret));
   return {
     name: "acme-sms",
