@@ -158,11 +158,11 @@ describe("smsWebhook settling the claim", () => {
         setTimeout(() => {
           answered = true;
           if (!res.writableEnded) res.sendStatus(204);
-        }, 60);
+        }, 150);
       } else res.sendStatus(204);
     });
     const req = androidRequest();
-    await sendAndHangUp(app, req, 20);
+    await sendAndHangUp(app, req, 50);
     await eventually(() => answered || undefined);
     const retry = await send(app, req);
     expect(retry.status).toBe(204);
@@ -173,7 +173,7 @@ describe("smsWebhook settling the claim", () => {
     const memory = new MemoryStore();
     let released = false;
     const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(60).then(() => memory.claim(key, leaseMs)),
+      claim: (key, leaseMs) => sleep(100).then(() => memory.claim(key, leaseMs)),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
       release: (key, token) => {
         memory.release(key, token);
@@ -182,7 +182,7 @@ describe("smsWebhook settling the claim", () => {
     };
     const { app, events } = androidApp({ store: slow, leaseMs: 30_000 });
     const req = androidRequest();
-    await sendAndHangUp(app, req, 15);
+    await sendAndHangUp(app, req, 30);
     await eventually(() => released || undefined);
     expect(events).toHaveLength(0);
     // Not turned away with 409 for the whole 30 s lease: the retry is handled, once.
@@ -265,14 +265,14 @@ describe("smsWebhook when the store fails", () => {
     const memory = new MemoryStore();
     let released = false;
     const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(60).then(() => memory.claim(key, leaseMs)),
+      claim: (key, leaseMs) => sleep(120).then(() => memory.claim(key, leaseMs)),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
       release: (key, token) => {
         memory.release(key, token);
         released = true;
       },
     };
-    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 20 });
+    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 30 });
     const req = androidRequest();
     expect((await post(req)).status).toBe(503);
     await eventually(() => released || undefined);
@@ -345,7 +345,12 @@ function throwingLogger() {
 }
 
 describe("smsWebhook with a logger that throws", () => {
-  const emitWarning = jest.spyOn(process, "emitWarning").mockImplementation(() => {});
+  // Made before this block's tests, not when the file is loaded: other suites in the same Jest
+  // file spy on emitWarning too, and restoring theirs would take this one away.
+  let emitWarning: jest.SpyInstance;
+  beforeAll(() => {
+    emitWarning = jest.spyOn(process, "emitWarning").mockImplementation(() => {});
+  });
   afterAll(() => emitWarning.mockRestore());
 
   it("answers a rejection as it would with a working logger", async () => {
