@@ -1,7 +1,7 @@
 // jest.config.js — the suite runs on Express 5; the Express adapter's tests run again on Express 4.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { sep } from "node:path";
-import { URL } from "node:url";
+import { URL, fileURLToPath } from "node:url";
 
 const transform = {
   // uuid (under @vonage/jwt) is ES modules only; swc makes it CommonJS. Types are checked by
@@ -35,12 +35,12 @@ const common = {
 // supertest again: about 0.2 s of CPU a file, a third of the suite once. So `npm test` runs the
 // suites of each folder that has an entry file (__tests__/<folder>.test.ts, or <folder>-1.test.ts,
 // <folder>-2.test.ts, ... for a folder split in parts of about equal size) inside that one file;
-// helpers/suite-group.ts reads the list made here. A suite that mocks modules or resets the
-// registry keeps a file of its own. A path or pattern on the command line (`npx jest
-// __tests__/providers/twilio`) runs the matching suites as separate files instead.
+// helpers/suite-group.ts reads the list made here. A suite that mocks modules, resets the
+// registry or focuses a test (`.only`, which would skip the rest of its group) keeps a file of
+// its own. When the command line picks tests by path, every suite is a file of its own again.
 const testsDir = new URL("./__tests__/", import.meta.url);
-const ownRegistry =
-  /\bjest\.(mock|doMock|unmock|unstable_mockModule|resetModules|isolateModules)\b/;
+const needsOwnFile =
+  /\bjest\.(mock|doMock|unmock|unstable_mockModule|resetModules|isolateModules)\b|\.only\(|\bf(it|describe)\(/;
 
 /** The entry files of a folder of __tests__: `<folder>.test.ts`, or `<folder>-1.test.ts`, ... */
 function entriesOf(folder) {
@@ -57,7 +57,7 @@ function groupableSuites(folder) {
     .filter((file) => file.endsWith(".test.ts"))
     .map((file) => `${folder}/${file.split(sep).join("/")}`)
     .map((suite) => ({ suite, bytes: readFileSync(new URL(suite, testsDir), "utf8") }))
-    .filter(({ bytes }) => !ownRegistry.test(bytes))
+    .filter(({ bytes }) => !needsOwnFile.test(bytes))
     .map(({ suite, bytes }) => ({ suite, size: bytes.length }))
     .sort((a, b) => b.size - a.size || a.suite.localeCompare(b.suite));
 }
@@ -66,26 +66,31 @@ const folders = readdirSync(testsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-// Suites run as separate files when a pattern on the command line picks out a suite and no entry
-// (`npx jest __tests__/providers/twilio`, `npx jest recut`), read as Jest reads it: a regular
-// expression over the path. Any other argument (a flag's value, `--selectProjects express5`)
-// leaves the groups as they are.
-const entryPaths = folders.flatMap(entriesOf).map((entry) => `__tests__/${entry}`);
-const suitePaths = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
-  .map((file) => `__tests__/${file.split(sep).join("/")}`)
-  .filter((file) => file.endsWith(".test.ts") && !entryPaths.includes(file));
-const picksASuite = (arg) => {
-  try {
-    const pattern = new RegExp(arg, "i");
-    return (
-      suitePaths.some((path) => pattern.test(path)) &&
-      !entryPaths.some((path) => pattern.test(path))
-    );
-  } catch {
-    return false; // not a pattern Jest could use either
-  }
-};
-const separate = process.argv.slice(2).some((arg) => !arg.startsWith("-") && picksASuite(arg));
+// Suites run as separate files whenever the command line picks tests by path: a path or pattern
+// that matches one (`npx jest __tests__/providers/twilio`, `npx jest recut`, an IDE's absolute
+// path), `--testPathPatterns`, or a flag that follows changed files (`--watch`, `-o`,
+// `--findRelatedTests`, ...), which Jest cannot trace through an entry's require. A flag's value
+// that names no test (`--selectProjects express5`) leaves the groups on. Erring the other way only
+// costs time: separate files run the same tests.
+const testPaths = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".test.ts"))
+  .map((file) => fileURLToPath(new URL(file, testsDir)));
+const namesATest = (arg) =>
+  [arg, arg.replaceAll("\\", "/")].some((pattern) => {
+    try {
+      const matcher = new RegExp(pattern, "i"); // as Jest reads a path pattern
+      return testPaths.some(
+        (path) => matcher.test(path) || matcher.test(path.split(sep).join("/")),
+      );
+    } catch {
+      return false;
+    }
+  });
+const byPath =
+  /^(--(watch|watchAll|onlyChanged|changedSince|lastCommit|findRelatedTests|runTestsByPath|testPathPatterns?)\b|-o$)/;
+const separate = process.argv
+  .slice(2)
+  .some((arg) => byPath.test(arg) || (!arg.startsWith("-") && namesATest(arg)));
 
 /** Entry file → the suites it runs (paths relative to __tests__). */
 const groups = {};
@@ -103,9 +108,7 @@ for (const folder of separate ? [] : folders) {
 
 // Every *.test.ts under `root` but the grouped suites (run by their entries) or, when suites run
 // as separate files, but the entries.
-const notRunAlone = separate
-  ? entryPaths.map((path) => path.slice("__tests__/".length))
-  : Object.values(groups).flat();
+const notRunAlone = separate ? folders.flatMap(entriesOf) : Object.values(groups).flat();
 const suites = (root) => [
   `<rootDir>/__tests__/${root}**/*.test.ts`,
   ...notRunAlone.map((file) => `!**/__tests__/${file}`),
@@ -132,7 +135,7 @@ export default {
       // provider end to end (express/providers-e2e); provider behaviour runs on Express 5.
       testMatch: [
         ...suites("express/"),
-        ...(separate ? [] : ["<rootDir>/__tests__/express.test.ts"]),
+        ...(separate ? [] : entriesOf("express").map((entry) => `<rootDir>/__tests__/${entry}`)),
       ],
       moduleNameMapper: {
         ...moduleNameMapper,
