@@ -24,12 +24,13 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+// A free port below Linux's ephemeral range (32768 and up), which every client socket draws
+// from: a server stopped and started again on it must find it still free.
+async function freePort(taken: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * 22_000);
+    if (!taken.includes(port) && (await isFree(port))) return port;
+  }
 }
 
 // Starts redis-server (no persistence) on `port` and resolves once it accepts connections.
@@ -89,7 +90,7 @@ async function spawnOnFreePort(
 }
 
 async function kill(running: ChildProcess | undefined): Promise<void> {
-  if (running === undefined || running.exitCode !== null) return;
+  if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
   await new Promise((resolve) => {
     running.once("exit", resolve);
     running.kill("SIGKILL");
@@ -99,7 +100,10 @@ async function kill(running: ChildProcess | undefined): Promise<void> {
 /** Starts redis-server (no persistence) and resolves once it accepts connections. */
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "sms-webhooks-redis-"));
-  const started = await spawnOnFreePort(freePort, (free) => spawnRedis(free, dir));
+  const started = await spawnOnFreePort(
+    () => freePort(),
+    (free) => spawnRedis(free, dir),
+  );
   const { port } = started;
   let child: ChildProcess | undefined = started.child;
 
@@ -140,13 +144,14 @@ async function nodeConnection(port: number): Promise<Redis> {
   return connection;
 }
 
-// A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too. Both stay
-// below Linux's ephemeral range (32768 and up), which every client socket draws from.
+// A port whose cluster bus port (port + 10,000, fixed before Redis 7) is free too: both below
+// the ephemeral range.
 async function freeClusterPort(taken: readonly number[]): Promise<number> {
   for (;;) {
-    const port = 10_000 + Math.floor(Math.random() * 12_000);
-    if (taken.includes(port) || taken.includes(port + 10_000)) continue;
-    if ((await isFree(port)) && (await isFree(port + 10_000))) return port;
+    const port = await freePort(taken);
+    if (port < 22_000 && !taken.includes(port + 10_000) && (await isFree(port + 10_000))) {
+      return port;
+    }
   }
 }
 
