@@ -145,7 +145,8 @@ function strictSchemaOf(shape: z.ZodRawShape): z.ZodObject {
  * Checks `options` against `shape` and returns them as given, or throws an {@link OptionsError}
  * whose message names each offending option. Unknown options (typos) are errors too: this is for
  * plain JavaScript callers and values read from configuration, which the types cannot check.
- * Pass the same `shape` object every time (a module-level constant): its schema is built once.
+ * Pass the same `shape` object every time (a module-level constant, not changed after): its
+ * schema is built on first use and kept.
  */
 export function validateOptions<Options extends object>(
   shape: z.ZodRawShape,

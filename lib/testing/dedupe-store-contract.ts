@@ -19,7 +19,8 @@ export interface DedupeStoreContractOptions<Store extends DedupeStore> {
  * Registers a test suite (describe/it, in Jest, Vitest or Mocha) that checks a
  * {@link DedupeStore} keeps the contract the pipeline relies on: atomic claims, fenced
  * commit/release, leases and TTLs that expire. Every test uses fresh keys, so one store
- * (and one server) serves the whole suite.
+ * (and one server) serves the whole suite. It waits out a short lease or TTL by claiming the key
+ * until that succeeds, so a refused claim must leave the key as it was (no longer lease).
  *
  * @example
  * runDedupeStoreContract("RedisStore", () => new RedisStore({ sendCommand }));

@@ -17,7 +17,8 @@ export interface NonceStoreContractOptions<Store extends NonceStore> {
 /**
  * Registers a test suite (Jest, Vitest or Mocha) that checks a {@link NonceStore} binds each
  * nonce to the first request it came with, atomically, for the TTL — what keeps a captured
- * Plivo V2 signature from carrying another body.
+ * Plivo V2 signature from carrying another body. It waits out a short TTL by binding the nonce
+ * again until that succeeds, so a refused bind must leave the first binding as it was.
  */
 export function runNonceStoreContract<Store extends NonceStore>(
   name: string,
