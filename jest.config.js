@@ -116,10 +116,10 @@ const suites = (root) => [
 ];
 
 export default {
-  // One worker more than the cores (Jest's default is one fewer): the suites also wait on Redis,
-  // Chromium and child processes, and the extra worker runs meanwhile. On 2 cores, 3 workers
-  // finish in about 0.92 of the time 2 take.
-  maxWorkers: availableParallelism() + 1,
+  // As many workers as cores (Jest's default is one fewer): the suites also wait on Redis,
+  // Chromium and child processes. One more is not reliably faster: on 2 cores, two paired runs of
+  // 3 workers against 2 gave 0.92× and 1.04× the time, and 1.13× the CPU in the second.
+  maxWorkers: availableParallelism(),
   // Without redis-server the Redis suites are skipped, and this says so before anything runs.
   globalSetup: "<rootDir>/__tests__/helpers/jest-global-setup.ts",
   projects: [
