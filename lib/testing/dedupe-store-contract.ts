@@ -54,7 +54,8 @@ export function runDedupeStoreContract<Store extends DedupeStore>(
       },
       `expected ${k} to be claimable ${expiryMs} ms after its lease or TTL of ${shortMs} ms`,
     );
-    return token!;
+    assert.ok(token !== undefined);
+    return token;
   };
   // Done, and (if the store says when) handled at a time that makes sense.
   const assertDone = async (k: string, committedAfter = 0) => {
