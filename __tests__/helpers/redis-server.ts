@@ -24,11 +24,11 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
-// A free port below Linux's ephemeral range (32768 and up), which every client socket draws
-// from: a server stopped and started again on it must find it still free.
-async function freePort(taken: readonly number[] = []): Promise<number> {
+// A free port from 10,000 up to `below`, under Linux's ephemeral range (32768 and up), which
+// every client socket draws from: a server stopped and started again on it must find it free.
+async function freePort(taken: readonly number[] = [], below = 32_000): Promise<number> {
   for (;;) {
-    const port = 10_000 + Math.floor(Math.random() * 22_000);
+    const port = 10_000 + Math.floor(Math.random() * (below - 10_000));
     if (!taken.includes(port) && (await isFree(port))) return port;
   }
 }
@@ -148,10 +148,8 @@ async function nodeConnection(port: number): Promise<Redis> {
 // the ephemeral range.
 async function freeClusterPort(taken: readonly number[]): Promise<number> {
   for (;;) {
-    const port = await freePort(taken);
-    if (port < 22_000 && !taken.includes(port + 10_000) && (await isFree(port + 10_000))) {
-      return port;
-    }
+    const port = await freePort(taken, 22_000);
+    if (!taken.includes(port + 10_000) && (await isFree(port + 10_000))) return port;
   }
 }
 

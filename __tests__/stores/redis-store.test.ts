@@ -11,6 +11,7 @@ import {
   type SendCommand,
 } from "../../lib/index.js";
 import type { SendCommandCluster } from "../../lib/stores/redis-script.js";
+import { eventually } from "../../lib/testing/eventually.js";
 import {
   runDedupeStoreContract,
   runNonceStoreContract,
@@ -34,15 +35,6 @@ import {
   type RedisCluster,
   type RedisServer,
 } from "../helpers/redis-server.js";
-
-/** Resolves once `check` holds (polled every 5 ms), or fails after 2 s saying what it waited for. */
-async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 2000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(5);
-  }
-}
 
 const send1: SendCommand = () => Promise.resolve("OK");
 const sendCluster: SendCommandCluster = () => Promise.resolve("OK");
@@ -166,8 +158,10 @@ describeWithRedis("RedisStore on a real redis-server", () => {
     const app = appOn(new RedisStore({ sendCommand: counting }));
     // The commit is sent once the response is over, so the client may see the answer first.
     const committed = (id: string) =>
-      until(`${id} is committed`, async () =>
-        String(await connection.sendCommand("GET", dedupeKey(id))).startsWith("done:"),
+      eventually(
+        2000,
+        async () => String(await connection.sendCommand("GET", dedupeKey(id))).startsWith("done:"),
+        `timed out waiting until ${id} is committed`,
       );
     expect((await send(app, androidRequest("trips-warm-up"))).status).toBe(204); // loads the scripts
     await committed("trips-warm-up");
