@@ -52,11 +52,15 @@ function entriesOf(folder) {
   return entries;
 }
 
+// Every *.test.ts under __tests__, entries included, as a path relative to it with `/`.
+const testFiles = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".test.ts"))
+  .map((file) => file.split(sep).join("/"));
+
 /** The suites under a folder of __tests__ that may share a module registry, largest first. */
 function groupableSuites(folder) {
-  return readdirSync(new URL(`${folder}/`, testsDir), { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".test.ts"))
-    .map((file) => `${folder}/${file.split(sep).join("/")}`)
+  return testFiles
+    .filter((file) => file.startsWith(`${folder}/`))
     .map((suite) => ({ suite, bytes: readFileSync(new URL(suite, testsDir), "utf8") }))
     .filter(({ bytes }) => !needsOwnFile.test(bytes))
     .map(({ suite, bytes }) => ({ suite, size: bytes.length }))
@@ -73,9 +77,7 @@ const folders = readdirSync(testsDir, { withFileTypes: true })
 // `--findRelatedTests`, ...), which Jest cannot trace through an entry's require. A flag's value
 // that names no test (`--selectProjects express5`) leaves the groups on. Erring the other way only
 // costs time: separate files run the same tests.
-const testPaths = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
-  .filter((file) => file.endsWith(".test.ts"))
-  .map((file) => fileURLToPath(new URL(file, testsDir)));
+const testPaths = testFiles.map((file) => fileURLToPath(new URL(file, testsDir)));
 const namesATest = (arg) =>
   [arg, arg.replaceAll("\\", "/")].some((pattern) => {
     try {
