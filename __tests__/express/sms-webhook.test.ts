@@ -150,40 +150,44 @@ describe("smsWebhook settling the claim", () => {
   });
 
   it("releases the claim when the client disconnects before the answer", async () => {
+    const { store, released } = watchedStore();
+    const handlerRunning = signal();
     let calls = 0;
-    let answered = false;
-    const { app } = androidApp({}, (_req, res) => {
+    const { app } = androidApp({ store }, (_req, res) => {
       calls++;
-      if (calls === 1) {
-        setTimeout(() => {
-          answered = true;
-          if (!res.writableEnded) res.sendStatus(204);
-        }, 150);
-      } else res.sendStatus(204);
+      if (calls > 1) {
+        res.sendStatus(204);
+        return;
+      }
+      handlerRunning.fire();
+      // It answers only once the client has gone: too late to count as handled.
+      res.once("close", () => res.sendStatus(204));
     });
     const req = androidRequest();
-    await sendAndHangUp(app, req, 50);
-    await eventually(() => answered || undefined);
+    await sendAndHangUp(app, req, handlerRunning.fired);
+    await eventually(() => released() || undefined);
     const retry = await send(app, req);
     expect(retry.status).toBe(204);
     expect(calls).toBe(2);
   });
 
   it("releases the claim, and runs no handler, when the client left while the claim was awaited", async () => {
-    const memory = new MemoryStore();
-    let released = false;
-    const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(100).then(() => memory.claim(key, leaseMs)),
-      commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
-      release: (key, token) => {
-        memory.release(key, token);
-        released = true;
+    const claimAwaited = signal();
+    const clientGone = signal();
+    const { store, released } = watchedStore((claim) => {
+      claimAwaited.fire();
+      // The claim lands only after the server has seen the client go.
+      return clientGone.fired.then(claim);
+    });
+    const { app, events } = androidApp({ store, leaseMs: 30_000 }, undefined, [
+      (_req, res, next) => {
+        res.once("close", clientGone.fire);
+        next();
       },
-    };
-    const { app, events } = androidApp({ store: slow, leaseMs: 30_000 });
+    ]);
     const req = androidRequest();
-    await sendAndHangUp(app, req, 30);
-    await eventually(() => released || undefined);
+    await sendAndHangUp(app, req, claimAwaited.fired);
+    await eventually(() => released() || undefined);
     expect(events).toHaveLength(0);
     // Not turned away with 409 for the whole 30 s lease: the retry is handled, once.
     expect((await send(app, req)).status).toBe(204);
@@ -191,11 +195,40 @@ describe("smsWebhook settling the claim", () => {
   });
 });
 
-// Sends the whole request to `app` on a real socket and hangs up `afterMs` later, unanswered.
+/** A promise and the function that resolves it. */
+function signal(): { fired: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => (fire = resolve));
+  return { fired, fire };
+}
+
+/**
+ * A MemoryStore that says whether it has released a claim yet; `delayClaim` may hold a claim back
+ * (it is given the claim to make, and returns when it lands).
+ */
+function watchedStore(
+  delayClaim: (
+    claim: () => ReturnType<DedupeStore["claim"]>,
+  ) => ReturnType<DedupeStore["claim"]> = (claim) => claim(),
+): { store: DedupeStore; released: () => boolean } {
+  const memory = new MemoryStore();
+  let released = false;
+  const store: DedupeStore = {
+    claim: (key, leaseMs) => delayClaim(() => memory.claim(key, leaseMs)),
+    commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
+    release: (key, token) => {
+      memory.release(key, token);
+      released = true;
+    },
+  };
+  return { store, released: () => released };
+}
+
+// Sends the whole request to `app` on a real socket and hangs up, unanswered, once `when` resolves.
 async function sendAndHangUp(
   app: ReturnType<typeof express>,
   req: ReturnType<typeof androidRequest>,
-  afterMs: number,
+  when: Promise<void>,
 ): Promise<void> {
   const server = app.listen(0);
   try {
@@ -204,7 +237,7 @@ async function sendAndHangUp(
     await new Promise<void>((resolve) => {
       const outgoing = http.request({ port, method: "POST", path: "/hook", headers: req.headers });
       outgoing.on("error", () => resolve());
-      outgoing.end(req.body, () => setTimeout(() => outgoing.destroy(), afterMs));
+      outgoing.end(req.body, () => void when.then(() => outgoing.destroy()));
       outgoing.on("close", () => resolve());
     });
   } finally {
@@ -262,22 +295,19 @@ describe("smsWebhook when the store fails", () => {
   });
 
   it("lets go of a claim that lands after the timeout, so the provider's retry is handled", async () => {
-    const memory = new MemoryStore();
-    let released = false;
-    const slow: DedupeStore = {
-      claim: (key, leaseMs) => sleep(120).then(() => memory.claim(key, leaseMs)),
-      commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
-      release: (key, token) => {
-        memory.release(key, token);
-        released = true;
-      },
-    };
-    const { post, events } = androidApp({ store: slow, storeTimeoutMs: 30 });
+    const answered = signal();
+    let late = true;
+    const { store, released } = watchedStore((claim) =>
+      // The first claim lands only once the client has had its 503.
+      late ? answered.fired.then(claim) : claim(),
+    );
+    const { post, events } = androidApp({ store, storeTimeoutMs: 30 });
     const req = androidRequest();
     expect((await post(req)).status).toBe(503);
-    await eventually(() => released || undefined);
+    answered.fire();
+    await eventually(() => released() || undefined);
     // The late claim was released: the retry is not turned away with 409 for a whole lease.
-    slow.claim = (key, leaseMs) => memory.claim(key, leaseMs);
+    late = false;
     expect((await post(req)).status).toBe(204);
     expect(events).toHaveLength(1);
   });
