@@ -649,7 +649,8 @@ describe("vonageSms concatenated SMS", () => {
     // The add lands in the store, but its answer comes after storeTimeoutMs: 503, and Vonage
     // retries the part.
     const memory = new MemoryStore();
-    let lateAnswers = 1;
+    let answerLate: (() => void) | undefined;
+    let lateAnswered = false;
     const store: DedupeStore & PartStore = {
       claim: (key, leaseMs) => memory.claim(key, leaseMs),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
@@ -657,8 +658,14 @@ describe("vonageSms concatenated SMS", () => {
       deleteGroup: (group) => memory.deleteGroup(group),
       addPart(...args) {
         const progress = memory.addPart(...args);
-        if (progress.complete === undefined || lateAnswers-- <= 0) return progress;
-        return new Promise((resolve) => setTimeout(resolve, 100, progress));
+        if (progress.complete === undefined || lateAnswered) return progress;
+        // The answer comes once the client has had its 503.
+        return new Promise((resolve) => {
+          answerLate = () => {
+            lateAnswered = true;
+            resolve(progress);
+          };
+        });
       },
     };
     const { hit, events } = vonageApp({ secret }, { store, storeTimeoutMs: 20 });
@@ -668,7 +675,10 @@ describe("vonageSms concatenated SMS", () => {
     await get(2);
     const first = await get(3);
     expect([first.status, first.body.error?.code]).toEqual([503, "store_unavailable"]);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    answerLate?.();
+    // A turn of the event loop, for whatever the library does with the late answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lateAnswered).toBe(true);
     expect((await get(3, nowSec + 10)).status).toBe(204);
     expect((await get(3, nowSec + 20)).body).toEqual({ status: "duplicate" });
     expect(events.map((event) => event.type === "message.received" && event.text)).toEqual([
