@@ -33,23 +33,39 @@ const common = {
 };
 
 // Jest gives every test file a fresh module registry, so each file loads Express, zod, jose and
-// supertest again: about 0.2 s of CPU a file, a third of the suite once. So `npm test` runs the
-// suites of each folder that has an entry file (__tests__/<folder>.test.ts, or <folder>-1.test.ts,
-// <folder>-2.test.ts, ... for a folder split in parts of about equal size) inside that one file;
-// helpers/suite-group.ts reads the list made here. A suite that mocks modules, resets the
-// registry or focuses a test (`.only`, which would skip the rest of its group) keeps a file of
-// its own. When the command line picks tests by path, every suite is a file of its own again.
+// supertest again: about 0.4 s of CPU a file, a third of the suite once. So `npm test` runs the
+// suites of several folders inside one Jest file, an entry (below); helpers/suite-group.ts reads
+// the lists made here. A suite that mocks modules, resets the registry or focuses a test (`.only`,
+// which would skip the rest of its group) keeps a file of its own, as does every suite of a folder
+// no entry names. When the command line picks tests by path, every suite is a file of its own.
 const testsDir = new URL("./__tests__/", import.meta.url);
 const needsOwnFile =
   /\bjest\.(mock|doMock|unmock|unstable_mockModule|resetModules|isolateModules)\b|\.only\(|\bf(it|describe)\(/;
 
-/** The entry files of a folder of __tests__: `<folder>.test.ts`, or `<folder>-1.test.ts`, ... */
-function entriesOf(folder) {
-  const entries = [`${folder}.test.ts`].filter((entry) => existsSync(new URL(entry, testsDir)));
-  for (let n = 1; existsSync(new URL(`${folder}-${n}.test.ts`, testsDir)); n++) {
-    entries.push(`${folder}-${n}.test.ts`);
+// Entry file (__tests__/<entry>, which calls runSuiteGroup) → the folders of __tests__ whose suites
+// it runs. The folders are paired so that the files take about as long as each other on two
+// workers; a folder named by several entries is shared out among them by size. The Express
+// adapter's entry holds that folder alone: the Express 4 project runs it again.
+const entryFolders = {
+  "core.test.ts": ["core", "examples", "testing"],
+  "express.test.ts": ["express"],
+  "inspector.test.ts": ["inspector"],
+  "providers-1.test.ts": ["providers"],
+  "providers-2.test.ts": ["providers", "fuzz"],
+  "stores.test.ts": ["stores", "chaos"],
+};
+const entries = Object.keys(entryFolders);
+// An entry without its file would take its suites out of the run, silently.
+for (const entry of entries) {
+  if (!existsSync(new URL(entry, testsDir))) {
+    throw new Error(
+      `jest.config.js: __tests__/${entry} is missing; it runs ${entryFolders[entry]}`,
+    );
   }
-  return entries;
+}
+const expressEntries = entries.filter((entry) => entryFolders[entry].includes("express"));
+if (expressEntries.some((entry) => entryFolders[entry].length > 1)) {
+  throw new Error("jest.config.js: the express folder's entries must hold no other folder");
 }
 
 // Every *.test.ts under __tests__, entries included, as a path relative to it with `/`.
@@ -57,19 +73,15 @@ const testFiles = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".test.ts"))
   .map((file) => file.split(sep).join("/"));
 
-/** The suites under a folder of __tests__ that may share a module registry, largest first. */
-function groupableSuites(folder) {
+/** The suites that may share a module registry, with their sizes, largest first. */
+function groupableSuites() {
   return testFiles
-    .filter((file) => file.startsWith(`${folder}/`))
+    .filter((file) => file.includes("/"))
     .map((suite) => ({ suite, bytes: readFileSync(new URL(suite, testsDir), "utf8") }))
     .filter(({ bytes }) => !needsOwnFile.test(bytes))
     .map(({ suite, bytes }) => ({ suite, size: bytes.length }))
     .sort((a, b) => b.size - a.size || a.suite.localeCompare(b.suite));
 }
-
-const folders = readdirSync(testsDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
 
 // Suites run as separate files whenever the command line picks tests by path: a path or pattern
 // that matches one (`npx jest __tests__/providers/twilio`, `npx jest recut`, an IDE's absolute
@@ -97,12 +109,15 @@ const separate = process.argv
 
 /** Entry file → the suites it runs (paths relative to __tests__). */
 const groups = {};
-for (const folder of separate ? [] : folders) {
-  const parts = entriesOf(folder).map((entry) => ({ entry, size: 0, suites: [] }));
-  if (parts.length === 0) continue;
-  // Each suite to the part with the fewest bytes so far: the same split on every machine.
-  for (const { suite, size } of groupableSuites(folder)) {
-    const smallest = parts.reduce((min, part) => (part.size < min.size ? part : min));
+if (!separate) {
+  const parts = entries.map((entry) => ({ entry, size: 0, suites: [] }));
+  // Each suite to the entry naming its folder with the fewest bytes so far: the same split on
+  // every machine.
+  for (const { suite, size } of groupableSuites()) {
+    const folder = suite.slice(0, suite.indexOf("/"));
+    const candidates = parts.filter((part) => entryFolders[part.entry].includes(folder));
+    if (candidates.length === 0) continue;
+    const smallest = candidates.reduce((min, part) => (part.size < min.size ? part : min));
     smallest.size += size;
     smallest.suites.push(suite);
   }
@@ -113,11 +128,8 @@ for (const folder of separate ? [] : folders) {
 // Every *.test.ts under `root` but the grouped suites (run by their entries) or, when suites run
 // as separate files, but the entries.
 const notRunAlone = separate
-  ? folders.flatMap(entriesOf)
-  : [
-      ...Object.values(groups).flat(),
-      ...folders.flatMap(entriesOf).filter((entry) => groups[entry] === undefined),
-    ];
+  ? entries
+  : [...Object.values(groups).flat(), ...entries.filter((entry) => groups[entry] === undefined)];
 const suites = (root) => [
   `<rootDir>/__tests__/${root}**/*.test.ts`,
   ...notRunAlone.map((file) => `!**/__tests__/${file}`),
@@ -145,7 +157,7 @@ export default {
       // provider end to end (express/providers-e2e); provider behaviour runs on Express 5.
       testMatch: [
         ...suites("express/"),
-        ...entriesOf("express")
+        ...expressEntries
           .filter((entry) => groups[entry] !== undefined)
           .map((entry) => `<rootDir>/__tests__/${entry}`),
       ],
