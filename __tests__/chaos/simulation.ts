@@ -1,7 +1,7 @@
 // __tests__/chaos/simulation.ts — two instances on one Redis, a provider that duplicates and
 // retries, handlers that fail: is every event handled exactly once?
 
-import type { Server } from "node:http";
+import http, { type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import express, { type ErrorRequestHandler } from "express";
@@ -118,7 +118,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await startInstance("node-redis", options.redisPort, pool, handle),
   ];
 
-  // The provider: every non-2xx is retried with backoff; requests go round-robin.
+  // The provider: every non-2xx is retried with backoff; requests go round-robin, over
+  // keep-alive sockets with node:http (fetch cost this run about 0.5 s more CPU).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const post = (url: string, headers: Record<string, string>, body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(url, { method: "POST", headers, agent }, (response) => {
+        response.resume();
+        response.once("end", () => resolve(response.statusCode ?? 0));
+        response.once("error", reject);
+      });
+      request.once("error", reject);
+      request.end(body);
+    });
   let next = 0;
   let requests = 0;
   let timedOut = false;
@@ -135,9 +147,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       let status: number;
       try {
         const headers = signAndroid(body, key, Math.floor(Date.now() / 1000));
-        const response = await fetch(url, { method: "POST", headers, body });
-        status = response.status;
-        await response.arrayBuffer();
+        status = await post(url, headers, body);
       } catch {
         status = 0;
       }
@@ -168,6 +178,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }),
   );
 
+  agent.destroy();
   for (const { server } of instances) {
     server.closeAllConnections();
     server.close();
