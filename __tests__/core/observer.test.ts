@@ -147,11 +147,14 @@ describe("observers", () => {
   it("see an event in flight elsewhere as in_flight, and report mode's let-through", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let running = () => {};
+    const firstRunning = new Promise<void>((resolve) => (running = resolve));
     const { app, rec } = appWith({ mode: "report" }, (_req, res) => {
+      running();
       void held.then(() => res.sendStatus(204));
     });
     const first = post(app, ping("o6")).then((res) => res.status);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstRunning;
     expect((await post(app, ping("o6"))).status).toBe(409);
     expect(await rec.next(1)).toMatchObject({
       outcome: "in_flight",
