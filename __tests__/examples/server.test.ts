@@ -24,11 +24,9 @@ describe("examples/server.ts", () => {
       stdout: string;
       stderr: string;
     }>((resolve) => {
-      // What `npm start` runs (tsx examples/server.ts), without tsx's CLI: its wrapper process
-      // only relays signals, and costs a second Node start.
       const child = execFile(
-        process.execPath,
-        ["--import", "tsx", "examples/server.ts"],
+        "node_modules/.bin/tsx",
+        ["examples/server.ts"],
         { env: { ...process.env, PORT: String(port) }, timeout: 20_000 },
         (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
       );
