@@ -43,9 +43,10 @@ const needsOwnFile =
   /\bjest\.(mock|doMock|unmock|unstable_mockModule|resetModules|isolateModules)\b|\.only\(|\bf(it|describe)\(/;
 
 // Entry file (__tests__/<entry>, which calls runSuiteGroup) → the folders of __tests__ whose suites
-// it runs. The folders are paired so that the files take about as long as each other on two
-// workers; a folder named by several entries is shared out among them by size. The Express
-// adapter's entry holds that folder alone: the Express 4 project runs it again.
+// it runs. Fewer files cost less loading; these pairings keep the two workers about equally busy
+// (fuzz and chaos are small in bytes but take seconds). A folder named by several entries is
+// shared out among them by size. The Express adapter's entry holds that folder alone: the
+// Express 4 project runs it again.
 const entryFolders = {
   "core.test.ts": ["core", "examples", "testing"],
   "express.test.ts": ["express"],
@@ -55,12 +56,16 @@ const entryFolders = {
   "stores.test.ts": ["stores", "chaos"],
 };
 const entries = Object.keys(entryFolders);
-// An entry without its file would take its suites out of the run, silently.
-for (const entry of entries) {
+// An entry without its file would take its suites out of the run, and a misspelt folder would
+// quietly run as separate files.
+for (const [entry, folders] of Object.entries(entryFolders)) {
   if (!existsSync(new URL(entry, testsDir))) {
-    throw new Error(
-      `jest.config.js: __tests__/${entry} is missing; it runs ${entryFolders[entry]}`,
-    );
+    throw new Error(`jest.config.js: __tests__/${entry} is missing; it runs ${folders}`);
+  }
+  for (const folder of folders) {
+    if (!existsSync(new URL(`${folder}/`, testsDir))) {
+      throw new Error(`jest.config.js: ${entry} names __tests__/${folder}/, which does not exist`);
+    }
   }
 }
 const expressEntries = entries.filter((entry) => entryFolders[entry].includes("express"));
@@ -84,12 +89,15 @@ function groupableSuites() {
 }
 
 // Suites run as separate files whenever the command line picks tests by path: a path or pattern
-// that matches one (`npx jest __tests__/providers/twilio`, `npx jest recut`, an IDE's absolute
+// that matches a suite (`npx jest __tests__/providers/twilio`, `npx jest recut`, an IDE's absolute
 // path), `--testPathPatterns`, or a flag that follows changed files (`--watch`, `-o`,
-// `--findRelatedTests`, ...), which Jest cannot trace through an entry's require. A flag's value
+// `--findRelatedTests`, ...), which Jest cannot trace through an entry's require. A path that
+// matches only entries (`npx jest __tests__/core.test.ts`) runs their groups, and a flag's value
 // that names no test (`--selectProjects express5`) leaves the groups on. Erring the other way only
 // costs time: separate files run the same tests.
-const testPaths = testFiles.map((file) => fileURLToPath(new URL(file, testsDir)));
+const testPaths = testFiles
+  .filter((file) => !entries.includes(file))
+  .map((file) => fileURLToPath(new URL(file, testsDir)));
 const namesATest = (arg) =>
   [arg, arg.replaceAll("\\", "/")].some((pattern) => {
     try {

@@ -1,6 +1,6 @@
 // __tests__/helpers/suite-group.ts — runs a group of suites inside one Jest test file.
 //
-// jest.config.js decides the groups (one per folder of __tests__ that has an entry file, which
+// jest.config.js decides the groups (one per entry file it lists with its folders; each entry
 // calls this) and says why; it hands them over as the `suiteGroups` global.
 
 import path from "node:path";
@@ -22,7 +22,8 @@ export function runSuiteGroup(entry: string): void {
   if (suites === undefined) {
     throw new Error(
       `${name} runs the suites jest.config.js groups for it, and it has none: ` +
-        "run it through npm test, or run the suites themselves (npx jest __tests__/<folder>)",
+        "list it with its folders in jest.config.js's entryFolders, or run the suites " +
+        "themselves (npx jest __tests__/<folder>)",
     );
   }
   for (const suite of suites) {
