@@ -120,7 +120,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   // The provider: every non-2xx is retried with backoff; requests go round-robin, over
   // keep-alive sockets with node:http (fetch cost this run about 0.5 s more CPU).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const agent = new http.Agent({ keepAlive: true });
   const post = (url: string, headers: Record<string, string>, body: string) =>
     new Promise<number>((resolve, reject) => {
       const request = http.request(url, { method: "POST", headers, agent }, (response) => {

@@ -154,7 +154,12 @@ describe("observers", () => {
       void held.then(() => res.sendStatus(204));
     });
     const first = post(app, ping("o6")).then((res) => res.status);
-    await firstRunning;
+    await Promise.race([
+      firstRunning,
+      first.then((status) => {
+        throw new Error(`the first delivery was answered ${status} without its handler`);
+      }),
+    ]);
     expect((await post(app, ping("o6"))).status).toBe(409);
     expect(await rec.next(1)).toMatchObject({
       outcome: "in_flight",

@@ -224,7 +224,8 @@ function watchedStore(
   return { store, released: () => released };
 }
 
-// Sends the whole request to `app` on a real socket and hangs up, unanswered, once `when` resolves.
+// Sends the whole request to `app` on a real socket and hangs up, unanswered, once `when` resolves
+// (or returns on an answer that came first: the test then fails on what it checks next).
 async function sendAndHangUp(
   app: ReturnType<typeof express>,
   req: ReturnType<typeof androidRequest>,
@@ -237,6 +238,7 @@ async function sendAndHangUp(
     await new Promise<void>((resolve) => {
       const outgoing = http.request({ port, method: "POST", path: "/hook", headers: req.headers });
       outgoing.on("error", () => resolve());
+      outgoing.on("response", (answer) => answer.resume().once("end", () => resolve()));
       outgoing.end(req.body, () => void when.then(() => outgoing.destroy()));
       outgoing.on("close", () => resolve());
     });
