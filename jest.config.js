@@ -73,15 +73,16 @@ if (expressEntries.some((entry) => entryFolders[entry].length > 1)) {
   throw new Error("jest.config.js: the express folder's entries must hold no other folder");
 }
 
-// Every *.test.ts under __tests__, entries included, as a path relative to it with `/`.
-const testFiles = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
+// The suites: every *.test.ts in a folder of __tests__ (the entries sit at its top), as a path
+// relative to it with `/`.
+const suiteFiles = readdirSync(testsDir, { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith(".test.ts"))
-  .map((file) => file.split(sep).join("/"));
+  .map((file) => file.split(sep).join("/"))
+  .filter((file) => file.includes("/"));
 
 /** The suites that may share a module registry, with their sizes, largest first. */
 function groupableSuites() {
-  return testFiles
-    .filter((file) => file.includes("/"))
+  return suiteFiles
     .map((suite) => ({ suite, bytes: readFileSync(new URL(suite, testsDir), "utf8") }))
     .filter(({ bytes }) => !needsOwnFile.test(bytes))
     .map(({ suite, bytes }) => ({ suite, size: bytes.length }))
@@ -95,9 +96,7 @@ function groupableSuites() {
 // matches only entries (`npx jest __tests__/core.test.ts`) runs their groups, and a flag's value
 // that names no test (`--selectProjects express5`) leaves the groups on. Erring the other way only
 // costs time: separate files run the same tests.
-const testPaths = testFiles
-  .filter((file) => !entries.includes(file))
-  .map((file) => fileURLToPath(new URL(file, testsDir)));
+const testPaths = suiteFiles.map((file) => fileURLToPath(new URL(file, testsDir)));
 const namesATest = (arg) =>
   [arg, arg.replaceAll("\\", "/")].some((pattern) => {
     try {
