@@ -650,7 +650,6 @@ describe("vonageSms concatenated SMS", () => {
     // retries the part.
     const memory = new MemoryStore();
     let answerLate: (() => void) | undefined;
-    let lateAnswered = false;
     const store: DedupeStore & PartStore = {
       claim: (key, leaseMs) => memory.claim(key, leaseMs),
       commit: (key, token, ttlMs) => memory.commit(key, token, ttlMs),
@@ -658,14 +657,9 @@ describe("vonageSms concatenated SMS", () => {
       deleteGroup: (group) => memory.deleteGroup(group),
       addPart(...args) {
         const progress = memory.addPart(...args);
-        if (progress.complete === undefined || lateAnswered) return progress;
-        // The answer comes once the client has had its 503.
-        return new Promise((resolve) => {
-          answerLate = () => {
-            lateAnswered = true;
-            resolve(progress);
-          };
-        });
+        // Only the first complete answer is held back; it comes once the client has had its 503.
+        if (progress.complete === undefined || answerLate !== undefined) return progress;
+        return new Promise((resolve) => (answerLate = () => resolve(progress)));
       },
     };
     const { hit, events } = vonageApp({ secret }, { store, storeTimeoutMs: 20 });
